@@ -1,0 +1,15 @@
+namespace Gatehouse.Grains.Limits;
+
+/// <summary>
+/// Builds counter grain keys: <c>{scope}/{upstream}/{counter}</c>, where scope is
+/// <c>grant:{id}</c>, <c>session:{id}</c> or <c>global</c>. Counters are named per upstream policy,
+/// so two upstreams' counters of one name never share a budget.
+/// </summary>
+public static class CounterKey
+{
+    public static string ForGrant(string grantId, string upstream, string counter) => $"grant:{grantId}/{upstream}/{counter}";
+
+    public static string ForSession(string sessionId, string upstream, string counter) => $"session:{sessionId}/{upstream}/{counter}";
+
+    public static string ForGlobal(string upstream, string counter) => $"global/{upstream}/{counter}";
+}

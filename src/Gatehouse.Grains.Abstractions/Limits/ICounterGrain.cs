@@ -1,0 +1,21 @@
+namespace Gatehouse.Grains.Limits;
+
+/// <summary>
+/// The authoritative window of one counter key. The key is <c>{scope}/{upstream}/{counter}</c>
+/// (see <see cref="CounterKey"/>). Exactly one activation decides for a key, on its silo's clock.
+/// </summary>
+[Alias("Gatehouse.ICounterGrain")]
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Reserves <paramref name="cost"/> units if they fit in the window; changes nothing otherwise.</summary>
+    [Alias("TryAcquire")]
+    ValueTask<CounterDecision> TryAcquireAsync(CounterLimit limit, decimal cost);
+
+    /// <summary>Gives back a reservation whose call never ran upstream.</summary>
+    [Alias("Release")]
+    ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation);
+
+    /// <summary>The window as it stands now, without spending.</summary>
+    [Alias("Peek")]
+    ValueTask<CounterSnapshot> PeekAsync();
+}

@@ -1,0 +1,19 @@
+namespace Gatehouse.Grains.Sessions;
+
+/// <summary>
+/// One agent MCP session, keyed by its <c>Mcp-Session-Id</c>: which grant opened it, on which route,
+/// and what the agent sent in <c>initialize</c>. Any replica can serve the session from this record.
+/// </summary>
+[Alias("Gatehouse.ISessionGrain")]
+public interface ISessionGrain : IGrainWithStringKey
+{
+    [Alias("Open")]
+    ValueTask OpenAsync(SessionRecord record);
+
+    /// <summary>The session, or null when it never existed or was closed.</summary>
+    [Alias("Get")]
+    ValueTask<SessionRecord?> GetAsync();
+
+    [Alias("Close")]
+    ValueTask CloseAsync();
+}

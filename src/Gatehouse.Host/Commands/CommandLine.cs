@@ -1,0 +1,36 @@
+namespace Gatehouse.Host.Commands;
+
+/// <summary>
+/// The commands of the <c>gatehouse</c> executable besides serving: <c>token new</c> and
+/// <c>policy validate FILE…</c>. With no command (or only options such as <c>--config</c>) it serves.
+/// </summary>
+internal static class CommandLine
+{
+    /// <summary>Runs a command and returns its exit code, or null when the arguments ask to serve.</summary>
+    public static int? TryRun(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        return args switch
+        {
+            ["token", "new"] => TokenCommand.Run(output),
+            ["policy", "validate", .. var files] when files.Length > 0 => PolicyValidateCommand.Run(files, output, error),
+            ["help"] or ["--help"] => Usage(output, 0),
+            _ => Usage(error, 2),
+        };
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            usage:
+              gatehouse [--config PATH] [--urls URL]     serve (the embedded default: one replica, localhost clustering)
+              gatehouse token new                       print a new bearer token and the SHA-256 to put in the configuration
+              gatehouse policy validate FILE...         check policy documents; exit code 1 if any is invalid
+            """);
+        return exitCode;
+    }
+}

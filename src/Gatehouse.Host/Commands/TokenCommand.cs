@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+using Gatehouse.Host.Auth;
+
+namespace Gatehouse.Host.Commands;
+
+/// <summary><c>gatehouse token new</c>: a random bearer token for an agent, and its SHA-256 for the configuration.</summary>
+internal static class TokenCommand
+{
+    /// <summary>Tokens carry 256 random bits.</summary>
+    private const int TokenBytes = 32;
+
+    public static int Run(TextWriter output)
+    {
+        var token = "gh_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        output.WriteLine($"token:  {token}");
+        output.WriteLine($"sha256: {TokenHash.Of(token)}");
+        return 0;
+    }
+}

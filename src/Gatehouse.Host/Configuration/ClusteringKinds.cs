@@ -1,0 +1,8 @@
+namespace Gatehouse.Host.Configuration;
+
+public static class ClusteringKinds
+{
+    public const string Localhost = "Localhost";
+
+    public const string AdoNet = "AdoNet";
+}

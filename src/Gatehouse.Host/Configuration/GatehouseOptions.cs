@@ -1,0 +1,23 @@
+using Gatehouse.Upstreams;
+
+namespace Gatehouse.Host.Configuration;
+
+/// <summary>The <c>Gatehouse</c> configuration section: upstreams, grants, the admin token and the cluster.</summary>
+public sealed class GatehouseOptions
+{
+    public const string SectionName = "Gatehouse";
+
+    /// <summary>Upstream MCP servers by name; the name is the <c>{upstream}</c> of <c>/mcp/{upstream}</c>.</summary>
+    public Dictionary<string, UpstreamOptions> Upstreams { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Agent credentials by grant id.</summary>
+    public Dictionary<string, GrantOptions> Grants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lower-case hex SHA-256 of the operator's admin token; the admin API is closed when absent.</summary>
+    public string? AdminTokenSha256 { get; set; }
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+}

@@ -1,0 +1,22 @@
+using Gatehouse.Host.Policies;
+using Gatehouse.Upstreams;
+
+namespace Gatehouse.Host.Front;
+
+/// <summary>The MCP handlers of every configured upstream, built once per replica.</summary>
+internal sealed class UpstreamFronts
+{
+    private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
+
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies)
+    {
+        foreach (var name in catalog.Upstreams.Keys)
+        {
+            channels.TryGet(name, out var channel);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies);
+        }
+    }
+
+    public bool TryGet(string upstream, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out UpstreamFront? front) =>
+        _fronts.TryGetValue(upstream, out front);
+}

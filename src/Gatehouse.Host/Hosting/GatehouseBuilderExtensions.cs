@@ -1,0 +1,66 @@
+using Gatehouse.Host.Auth;
+using Gatehouse.Host.Configuration;
+using Gatehouse.Host.Front;
+using Gatehouse.Host.Health;
+using Gatehouse.Host.Limits;
+using Gatehouse.Host.Policies;
+using Gatehouse.Upstreams;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Host.Hosting;
+
+/// <summary>Registers every part of a Gatehouse replica.</summary>
+internal static class GatehouseBuilderExtensions
+{
+    public static WebApplicationBuilder AddGatehouse(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.AddGatehouseConfiguration(args);
+        builder.AddGatehouseCluster();
+        builder.Services.AddGatehouseUpstreams();
+        builder.Services.AddGatehousePolicies();
+        builder.Services.AddGatehouseFront();
+        builder.Services.AddGatehouseHealth();
+        return builder;
+    }
+
+    private static void AddGatehouseConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        var location = new ConfigFileLocation(Directory.GetCurrentDirectory());
+        if (builder.Configuration["config"] is { Length: > 0 } configPath)
+        {
+            var fullPath = Path.GetFullPath(configPath);
+            location = new ConfigFileLocation(Path.GetDirectoryName(fullPath)!);
+
+            // The file sits below environment variables and the command line, which still override it.
+            builder.Configuration.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(args);
+        }
+
+        builder.Services.AddSingleton(location);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IValidateOptions<GatehouseOptions>, GatehouseOptionsValidator>();
+        builder.Services.AddOptions<GatehouseOptions>()
+            .Bind(builder.Configuration.GetSection(GatehouseOptions.SectionName))
+            .ValidateOnStart();
+
+        var maxBody = builder.Configuration.GetValue<long?>($"{GatehouseOptions.SectionName}:MaxRequestBodyBytes") ?? new GatehouseOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+    }
+
+    private static void AddGatehouseUpstreams(this IServiceCollection services)
+    {
+        services.AddHttpClient(UpstreamTransportFactory.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(provider => new UpstreamCatalog(provider.GetRequiredService<IOptions<GatehouseOptions>>().Value.Upstreams));
+        services.AddSingleton<UpstreamTransportFactory>();
+        services.AddSingleton<UpstreamChannels>();
+    }
+
+    private static void AddGatehousePolicies(this IServiceCollection services)
+    {
+        services.AddSingleton<PolicyStore>();
+        services.AddHostedService<PolicyLoader>();
+        services.AddSingleton<GrantRegistry>();
+        services.AddSingleton<CounterGate>();
+    }
+}

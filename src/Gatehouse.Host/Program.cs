@@ -1,0 +1,15 @@
+using Gatehouse.Host.Commands;
+using Gatehouse.Host.Hosting;
+
+if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGatehouse(args);
+
+var app = builder.Build();
+app.MapGatehouse();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,14 @@
+namespace Gatehouse.Upstreams;
+
+/// <summary>Defaults for upstream connections, in one place.</summary>
+public static class UpstreamDefaults
+{
+    public const int TimeoutSeconds = 30;
+
+    public const int ConnectTimeoutSeconds = 10;
+
+    /// <summary>First wait before reconnecting to an upstream that failed; it doubles up to <see cref="MaxReconnectDelay"/>.</summary>
+    public static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    public static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
+}

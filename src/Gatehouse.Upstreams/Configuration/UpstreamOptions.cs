@@ -1,0 +1,38 @@
+namespace Gatehouse.Upstreams;
+
+/// <summary>
+/// One upstream MCP server (<c>Gatehouse:Upstreams:{name}</c>). Give either <see cref="Url"/>
+/// (Streamable HTTP, falling back to legacy HTTP+SSE) or <see cref="Command"/> (a stdio process).
+/// </summary>
+public sealed class UpstreamOptions
+{
+    /// <summary>The upstream's MCP endpoint, e.g. <c>http://127.0.0.1:3001/mcp</c>.</summary>
+    public Uri? Url { get; set; }
+
+    /// <summary>The program of a stdio upstream, e.g. <c>npx</c>.</summary>
+    public string? Command { get; set; }
+
+    /// <summary>Arguments of <see cref="Command"/>.</summary>
+    public IList<string> Args { get; set; } = [];
+
+    /// <summary>Environment variables added to the stdio process.</summary>
+    public IDictionary<string, string> Env { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Working directory of the stdio process; the gateway's own when absent.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>HTTP headers Gatehouse adds to every request to an HTTP upstream (its credentials). Never the agent's token.</summary>
+    public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Path of this upstream's policy document (JSON), relative to the configuration file's folder.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>Seconds a request may wait for the upstream's answer before the agent gets an error. Default 30.</summary>
+    public int TimeoutSeconds { get; set; } = UpstreamDefaults.TimeoutSeconds;
+
+    /// <summary>Seconds to connect and complete <c>initialize</c> with the upstream. Default 10.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = UpstreamDefaults.ConnectTimeoutSeconds;
+
+    /// <summary>Whether this upstream is a stdio process.</summary>
+    public bool IsStdio => !string.IsNullOrWhiteSpace(Command);
+}

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Grains.Upstreams;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Upstreams;
+
+/// <summary>
+/// One pooled MCP client session to one upstream, shared by every agent request on this process.
+/// Connects on first use, reconnects with backoff after a failure, bounds every request by the
+/// upstream's timeout, and routes progress notifications back to the request that asked for them.
+/// </summary>
+public sealed partial class UpstreamConnection : IAsyncDisposable
+{
+    private readonly string _name;
+    private readonly UpstreamOptions _options;
+    private readonly UpstreamTransportFactory _transports;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Func<JsonObject, ValueTask>> _progressSinks = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Task<McpClient>? _client;
+    private DateTimeOffset _retryAt;
+    private TimeSpan _reconnectDelay = UpstreamDefaults.MinReconnectDelay;
+    private long _nextProgressToken;
+    private bool _disposed;
+
+    public UpstreamConnection(string name, UpstreamOptions options, UpstreamTransportFactory transports, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        _name = name;
+        _options = options;
+        _transports = transports;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<UpstreamConnection>();
+        _time = time;
+    }
+
+    public string Name => _name;
+
+    /// <summary>The upstream's identity and capabilities, connecting first if needed.</summary>
+    public async Task<UpstreamInfo> GetInfoAsync(CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        return new UpstreamInfo(
+            JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
+            JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
+            client.ServerInstructions,
+            client.NegotiatedProtocolVersion ?? string.Empty);
+    }
+
+    /// <summary>
+    /// Sends one request and returns its result. When <paramref name="onProgress"/> is given, the
+    /// request carries a progress token of this connection's own (tokens of different agents could
+    /// collide on the shared session) and each progress notification is passed on.
+    /// </summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode?> SendAsync(string method, JsonObject? parameters, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+
+        string? token = null;
+        if (onProgress is not null)
+        {
+            token = "gatehouse-" + Interlocked.Increment(ref _nextProgressToken).ToString(CultureInfo.InvariantCulture);
+            parameters = WithProgressToken(parameters, token);
+            _progressSinks[token] = onProgress;
+        }
+
+        try
+        {
+            var response = await client.SendRequestAsync(new JsonRpcRequest { Method = method, Params = parameters }, timeout.Token).ConfigureAwait(false);
+            return response.Result;
+        }
+        catch (McpProtocolException ex)
+        {
+            throw new UpstreamException(UpstreamFrameKind.Error, _name, ex.Message, (int)ex.ErrorCode);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpstreamException(UpstreamFrameKind.TimedOut, _name,
+                $"Upstream '{_name}' did not answer {method} within {_options.TimeoutSeconds} s.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Forget(client);
+            var kind = IsConnectionFailure(ex) ? UpstreamFrameKind.Unreachable : UpstreamFrameKind.Broken;
+            UpstreamLog.RequestFailed(_logger, _name, method, ex.GetType().Name);
+            throw new UpstreamException(kind, _name, $"Upstream '{_name}' failed during {method}: {ex.Message}");
+        }
+        finally
+        {
+            if (token is not null)
+            {
+                _progressSinks.TryRemove(token, out _);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<McpClient>? client;
+        lock (_gate)
+        {
+            _disposed = true;
+            client = _client;
+            _client = null;
+        }
+
+        if (client is { IsCompletedSuccessfully: true })
+        {
+            await client.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static JsonObject WithProgressToken(JsonObject? parameters, string token)
+    {
+        var copy = parameters is null ? [] : (JsonObject)parameters.DeepClone();
+        if (copy["_meta"] is not JsonObject meta)
+        {
+            meta = [];
+            copy["_meta"] = meta;
+        }
+
+        meta["progressToken"] = token;
+        return copy;
+    }
+
+    private static bool IsConnectionFailure(Exception ex) => ex switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+        McpException when ex.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) => true,
+        _ => ex.InnerException is not null && IsConnectionFailure(ex.InnerException),
+    };
+}

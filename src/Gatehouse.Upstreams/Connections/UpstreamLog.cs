@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Upstreams;
+
+/// <summary>Upstream connection events (ids 2000–2099). Never a credential, never an argument.</summary>
+internal static partial class UpstreamLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Connected to upstream {Upstream} (protocol {ProtocolVersion})")]
+    public static partial void Connected(ILogger logger, string upstream, string protocolVersion);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Could not connect to upstream {Upstream}: {ErrorType}: {Error}")]
+    public static partial void ConnectFailed(ILogger logger, string upstream, string errorType, string error);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Upstream {Upstream} request {Method} failed: {ErrorType}")]
+    public static partial void RequestFailed(ILogger logger, string upstream, string method, string errorType);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Upstream {Upstream} session ended; reconnecting")]
+    public static partial void SessionEnded(ILogger logger, string upstream);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Upstream {Upstream} stderr: {Line}")]
+    public static partial void StandardError(ILogger logger, string upstream, string line);
+}

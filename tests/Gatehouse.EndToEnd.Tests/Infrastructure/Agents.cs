@@ -1,0 +1,29 @@
+using ModelContextProtocol.Client;
+
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Agents as the official C# SDK makes them.</summary>
+internal static class Agents
+{
+    public static async Task<McpClient> ConnectAsync(Uri endpoint, string? token, string? protocolVersion = "2025-11-25")
+    {
+        var headers = new Dictionary<string, string>();
+        if (token is not null)
+        {
+            headers["Authorization"] = $"Bearer {token}";
+        }
+
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = endpoint,
+            AdditionalHeaders = headers,
+            TransportMode = HttpTransportMode.StreamableHttp,
+        });
+        var options = new McpClientOptions
+        {
+            ClientInfo = new() { Name = "gatehouse-e2e-agent", Version = "1.0" },
+            ProtocolVersion = protocolVersion,
+        };
+        return await McpClient.CreateAsync(transport, options);
+    }
+}

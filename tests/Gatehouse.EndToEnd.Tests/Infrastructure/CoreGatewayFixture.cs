@@ -1,0 +1,62 @@
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One gateway in front of real upstreams: the C# test upstream over HTTP (under several policies)
+/// and over stdio, server-everything over stdio and over HTTP, an upstream that is down and one
+/// that is slow. Grants name different upstreams so tests of one budget never touch another.
+/// </summary>
+public sealed class CoreGatewayFixture : IAsyncLifetime
+{
+    private RunningUpstream? _testUpstream;
+    private RunningUpstream? _everythingHttp;
+
+    internal Gateway Gateway { get; private set; } = null!;
+
+    internal Uri TestUpstreamEndpoint => _testUpstream!.Endpoint;
+
+    public async Task InitializeAsync()
+    {
+        _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
+        _everythingHttp = await UpstreamServers.StartEverythingAsync();
+        var closedPort = FreePort.Next();
+        var upstreams = new Dictionary<string, UpstreamSpec>
+        {
+            ["test"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Main),
+            ["limited"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Limited),
+            ["scoped"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Scoped),
+            ["slowpoke"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.AllowAll, timeoutSeconds: 2),
+            ["down"] = UpstreamSpec.Http(new Uri($"http://127.0.0.1:{closedPort}/mcp"), Policies.AllowAll),
+            ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
+            ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
+            ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
+        };
+        var grants = new Dictionary<string, string[]>
+        {
+            ["alpha"] = ["test", "slowpoke", "down", "stdio", "everything", "everything-http"],
+            ["beta"] = ["test"],
+            ["rate"] = ["limited"],
+            ["shared"] = ["limited"],
+            ["agent-a"] = ["scoped"],
+            ["agent-b"] = ["scoped"],
+        };
+        Gateway = await Gateway.StartAsync(upstreams, grants);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (_testUpstream is not null)
+        {
+            await _testUpstream.DisposeAsync();
+        }
+
+        if (_everythingHttp is not null)
+        {
+            await _everythingHttp.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Policy documents the end-to-end tests put in front of their upstreams.</summary>
+internal static class Policies
+{
+    public const string AllowAll = """{ "version": "1", "default": "allow" }""";
+
+    /// <summary>For the C# test upstream: a denied tool, an argument schema, argument conditions.</summary>
+    public const string Main = """
+        {
+          "version": "7",
+          "default": "allow",
+          "tools": {
+            "get-secret": { "action": "deny", "reason": "exposes server secrets" },
+            "annotated-destroy": { "action": "hide" },
+            "echo": { "arguments": { "type": "object", "properties": { "message": { "type": "string", "maxLength": 20 } } } },
+            "transfer": {
+              "require": ["amount", "to"],
+              "deny_if": [ { "arg": "to", "in": ["acct-000"], "reason": "frozen account" } ]
+            }
+          }
+        }
+        """;
+
+    /// <summary>Rate limits: 10 a minute on <c>add</c>; <c>echo</c> and <c>annotated-read</c> share one budget of 3.</summary>
+    public const string Limited = """
+        {
+          "version": "1",
+          "default": "allow",
+          "tools": {
+            "add": { "limits": [ { "counter": "adds", "window": "minute", "max": 10, "scope": "grant" } ] },
+            "echo": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] },
+            "annotated-read": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] }
+          }
+        }
+        """;
+
+    /// <summary>Scopes: <c>echo</c> 2 per session, <c>add</c> 2 per grant.</summary>
+    public const string Scoped = """
+        {
+          "version": "1",
+          "default": "allow",
+          "tools": {
+            "echo": { "limits": [ { "counter": "per_session", "window": "hour", "max": 2, "scope": "session" } ] },
+            "add": { "limits": [ { "counter": "per_grant", "window": "hour", "max": 2, "scope": "grant" } ] }
+          }
+        }
+        """;
+
+    /// <summary>For <c>@modelcontextprotocol/server-everything</c>.</summary>
+    public const string Everything = """
+        {
+          "version": "3",
+          "default": "allow",
+          "tools": { "get-env": { "action": "deny", "reason": "exposes server secrets" } }
+        }
+        """;
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+using ModelContextProtocol;
+using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
+
+namespace Gatehouse.EndToEnd.Tests.Upstreams;
+
+[Collection(CoreGatewayCollection.Name)]
+public sealed class UpstreamTransportTests(CoreGatewayFixture fixture)
+{
+    [Fact]
+    public async Task Stdio_upstream_written_with_the_csharp_sdk_serves_calls()
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync("stdio", "alpha");
+
+        var names = (await agent.ListToolsAsync()).Select(tool => tool.Name).ToList();
+        var result = await agent.CallToolAsync("add", Args(("a", 2), ("b", 40)));
+
+        Assert.Contains("slow", names);
+        Assert.DoesNotContain("get-secret", names);
+        Assert.Equal("42", result.Text());
+    }
+
+    [Theory]
+    [InlineData("everything")]
+    [InlineData("everything-http")]
+    public async Task Server_everything_serves_calls_and_its_denied_tool_is_refused(string upstream)
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync(upstream, "alpha");
+
+        var names = (await agent.ListToolsAsync()).Select(tool => tool.Name).ToList();
+        var echo = await agent.CallToolAsync("echo", Args(("message", "through the gate")));
+        var env = await agent.CallToolAsync("get-env");
+
+        Assert.Contains("echo", names);
+        Assert.DoesNotContain("get-env", names);
+        Assert.Equal("Echo: through the gate", echo.Text());
+        Assert.Equal("deny", (string?)env.Decision()?["action"]);
+    }
+
+    [Theory]
+    [InlineData("test", "slow", "steps")]
+    [InlineData("stdio", "slow", "steps")]
+    [InlineData("everything", "trigger-long-running-operation", "steps")]
+    public async Task Progress_notifications_of_a_long_running_tool_reach_the_client(string upstream, string tool, string stepsArgument)
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync(upstream, "alpha");
+        var seen = new ConcurrentQueue<ProgressNotificationValue>();
+        var progress = new SynchronousProgress(seen.Enqueue);
+        var arguments = tool == "slow"
+            ? Args((stepsArgument, 3), ("delayMs", 50))
+            : Args(("duration", 1), (stepsArgument, 3));
+
+        var result = await agent.CallToolAsync(tool, arguments, progress);
+
+        Assert.NotEqual(true, result.IsError);
+        // The SDK client may hand over the last notification just after the result; give it a moment.
+        var deadline = Stopwatch.StartNew();
+        while (seen.Count < 3 && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal([1d, 2d, 3d], seen.Select(p => (double)p.Progress).Order());
+        Assert.All(seen, p => Assert.Equal(3f, p.Total));
+    }
+
+    [Fact]
+    public async Task Unreachable_upstream_gives_a_clear_error()
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync("down", "alpha");
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => agent.CallToolAsync("echo", Args(("message", "x"))).AsTask());
+
+        Assert.Contains("'down'", error.Message);
+        Assert.Contains("unreachable", error.Message);
+    }
+
+    [Fact]
+    public async Task Slow_upstream_gives_a_timeout_error_within_its_configured_timeout()
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync("slowpoke", "alpha");
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => agent.CallToolAsync("slow", Args(("steps", 20), ("delayMs", 500))).AsTask());
+
+        Assert.Contains("did not answer", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"the error came after {clock.Elapsed}");
+
+        // The replica is not stuck: the same upstream still answers.
+        Assert.Equal("echo: still here", (await agent.CallToolAsync("echo", Args(("message", "still here")))).Text());
+    }
+
+    [Fact]
+    public async Task Resources_and_prompts_pass_through()
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync("test", "alpha");
+
+        var resources = await agent.ListResourcesAsync();
+        var hello = await agent.ReadResourceAsync("test://static/hello");
+        var prompts = await agent.ListPromptsAsync();
+        var greeting = await agent.GetPromptAsync("greet", new Dictionary<string, object?> { ["name"] = "Ada" });
+        await agent.PingAsync();
+
+        Assert.Contains(resources, r => r.Uri == "test://static/hello");
+        Assert.Contains("hello from the test upstream", string.Concat(hello.Contents.OfType<ModelContextProtocol.Protocol.TextResourceContents>().Select(c => c.Text)));
+        Assert.Contains(prompts, p => p.Name == "greet");
+        Assert.Contains("Ada", string.Concat(greeting.Messages.Select(m => (m.Content as ModelContextProtocol.Protocol.TextContentBlock)?.Text)));
+    }
+
+    private sealed class SynchronousProgress(Action<ProgressNotificationValue> onReport) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value) => onReport(value);
+    }
+}

@@ -1,0 +1,49 @@
+namespace Gatehouse.TestUpstream.Hosting;
+
+/// <summary>
+/// The switches this program owns (<c>--stdio</c>, <c>--stateful</c>, <c>--name NAME</c>); every other
+/// argument (<c>--urls</c>, logging settings, …) is left for the host's own configuration.
+/// </summary>
+/// <remarks>
+/// The switches are taken out before the host sees the arguments: the configuration command-line
+/// provider would otherwise read the bare flag <c>--stdio</c> as a key whose value is the next argument.
+/// </remarks>
+internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string ServerName, string[] HostArgs)
+{
+    private const string NamePrefix = "--name=";
+
+    public static TestUpstreamCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var stdio = false;
+        var stateful = false;
+        var name = TestUpstreamDefaults.ServerName;
+        var hostArgs = new List<string>();
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--stdio")
+            {
+                stdio = true;
+            }
+            else if (arg == "--stateful")
+            {
+                stateful = true;
+            }
+            else if (arg == "--name")
+            {
+                name = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--name needs a value.", nameof(args));
+            }
+            else if (arg.StartsWith(NamePrefix, StringComparison.Ordinal))
+            {
+                name = arg[NamePrefix.Length..];
+            }
+            else
+            {
+                hostArgs.Add(arg);
+            }
+        }
+
+        return new TestUpstreamCommandLine(stdio, stateful, name, [.. hostArgs]);
+    }
+}

@@ -1,0 +1,34 @@
+using Gatehouse.TestUpstream.Invocations;
+using Gatehouse.TestUpstream.Prompts;
+using Gatehouse.TestUpstream.Resources;
+using Gatehouse.TestUpstream.Tools;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.TestUpstream.Hosting;
+
+/// <summary>Registers the test upstream's tools, resources and prompts, whatever the transport.</summary>
+internal static class TestUpstreamServiceCollectionExtensions
+{
+    public static IMcpServerBuilder AddTestUpstream(this IServiceCollection services, string serverName)
+    {
+        services.AddSingleton<InvocationCounter>();
+
+        return services
+            .AddMcpServer(options => options.ServerInfo = new Implementation
+            {
+                Name = serverName,
+                Version = TestUpstreamDefaults.ServerVersion,
+            })
+            .WithTools<EchoTool>()
+            .WithTools<AddTool>()
+            .WithTools<SlowTool>()
+            .WithTools<FailTool>()
+            .WithTools<GetSecretTool>()
+            .WithTools<TransferTool>()
+            .WithTools<InvocationsTool>()
+            .WithTools<AnnotatedTools>()
+            .WithResources<TestResources>()
+            .WithPrompts<GreetPrompt>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(InvocationCountingFilter.Create));
+    }
+}
