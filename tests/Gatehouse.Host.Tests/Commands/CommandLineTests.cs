@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gatehouse.Host.Commands;
+
+namespace Gatehouse.Host.Tests.Commands;
+
+public sealed class CommandLineTests
+{
+    private static (int? ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = CommandLine.TryRun(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--config", "gatehouse.json")]
+    [InlineData("--urls", "http://127.0.0.1:8080")]
+    public void Options_without_a_command_mean_serve(params string[] args) => Assert.Null(Run(args).ExitCode);
+
+    [Fact]
+    public void Token_new_prints_a_token_and_its_sha256()
+    {
+        var (exitCode, output, _) = Run("token", "new");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var token = lines.Single(l => l.StartsWith("token:", StringComparison.Ordinal))["token:".Length..].Trim();
+        var hash = lines.Single(l => l.StartsWith("sha256:", StringComparison.Ordinal))["sha256:".Length..].Trim();
+        Assert.StartsWith("gh_", token, StringComparison.Ordinal);
+        Assert.True(token.Length >= 40);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))), hash);
+    }
+
+    [Fact]
+    public void Policy_validate_accepts_a_valid_file_and_reports_each_fault_of_an_invalid_one()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        try
+        {
+            var good = Path.Combine(folder, "good.json");
+            var bad = Path.Combine(folder, "bad.json");
+            File.WriteAllText(good, """{ "version": "1", "default": "deny", "tools": { "echo": {} } }""");
+            File.WriteAllText(bad, """{ "version": "1", "default": "maybe", "tools": { "echo": { "limits": [ { "counter": "c", "window": "minute", "max": -1 } ] } } }""");
+
+            var valid = Run("policy", "validate", good);
+            var invalid = Run("policy", "validate", good, bad);
+
+            Assert.Equal(0, valid.ExitCode);
+            Assert.Contains("good.json: valid", valid.Output, StringComparison.Ordinal);
+            Assert.Equal(1, invalid.ExitCode);
+            Assert.Contains("bad.json: default:", invalid.Error, StringComparison.Ordinal);
+            Assert.Contains("bad.json: tools.echo.limits[0].max:", invalid.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Unknown_command_prints_usage_with_exit_code_2()
+    {
+        var (exitCode, _, error) = Run("frobnicate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("usage:", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every Gatehouse test on this machine. Sets up what the tests need first, when missing:
+# the Node packages of the reference MCP servers and the TypeScript agent (npm ci, from the lockfile)
+# and a local PostgreSQL (installed from Debian's packages, started, a test database created).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "==> Node packages (tests/node)"
+if ! (cd tests/node && npm ls --depth=0 >/dev/null 2>&1); then
+  (cd tests/node && npm ci --no-audit --no-fund)
+fi
+
+if [ -f tests/postgres.sh ]; then
+  echo "==> PostgreSQL"
+  GATEHOUSE_TEST_POSTGRES="$(bash tests/postgres.sh | tail -n 1)"
+  export GATEHOUSE_TEST_POSTGRES
+fi
+
+echo "==> Build"
+dotnet build Cluster.sln -c Release -nologo -clp:ErrorsOnly
+
+echo "==> Test"
+dotnet test Cluster.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
