@@ -6,10 +6,18 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddGatehouse(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddGatehouse(args);
 
-var app = builder.Build();
-app.MapGatehouse();
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    app.MapGatehouse();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+{
+    await Console.Error.WriteLineAsync(message);
+    return 1;
+}

@@ -15,9 +15,10 @@ internal static class GatehouseBuilderExtensions
     public static WebApplicationBuilder AddGatehouse(this WebApplicationBuilder builder, string[] args)
     {
         builder.AddGatehouseConfiguration(args);
+        // Policies load first, so a bad policy stops the start before the silo joins the cluster.
+        builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();
         builder.Services.AddGatehouseUpstreams();
-        builder.Services.AddGatehousePolicies();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseHealth();
         return builder;
@@ -29,6 +30,11 @@ internal static class GatehouseBuilderExtensions
         if (builder.Configuration["config"] is { Length: > 0 } configPath)
         {
             var fullPath = Path.GetFullPath(configPath);
+            if (!File.Exists(fullPath))
+            {
+                throw new ConfigFileNotFoundException(fullPath);
+            }
+
             location = new ConfigFileLocation(Path.GetDirectoryName(fullPath)!);
 
             // The file sits below environment variables and the command line, which still override it.

@@ -24,7 +24,18 @@ public sealed class ArgumentSchema
     public ArgumentValidation Validate(JsonElement arguments)
     {
         var instance = arguments.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? EmptyObject : arguments;
-        var results = _schema.Evaluate(instance, Options);
+        EvaluationResults results;
+        try
+        {
+            results = _schema.Evaluate(instance, Options);
+        }
+#pragma warning disable CA1031 // Whatever the schema library throws, the call must be refused rather than crash the gateway.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return new ArgumentValidation(false, ["(root): the schema could not be evaluated"]);
+        }
+
         return results.IsValid ? ArgumentValidation.Valid : new ArgumentValidation(false, SchemaErrorText.Collect(results));
     }
 
@@ -34,6 +45,13 @@ public sealed class ArgumentSchema
         // A registry per schema: the global one would collect every policy ever loaded and
         // make two policies with the same "$id" interfere. Clone so the schema outlives the parsed document.
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        return new ArgumentSchema(JsonSchema.Build(schema.Clone(), options));
+        var built = JsonSchema.Build(schema.Clone(), options);
+        var unresolved = SchemaReferences.Unresolved(built.Root).ToList();
+        if (unresolved.Count > 0)
+        {
+            throw new JsonSchemaException($"cannot resolve $ref {string.Join(", ", unresolved.Select(reference => $"'{reference}'"))}");
+        }
+
+        return new ArgumentSchema(built);
     }
 }

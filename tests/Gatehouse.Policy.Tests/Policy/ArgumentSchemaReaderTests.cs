@@ -5,6 +5,8 @@ public sealed class ArgumentSchemaReaderTests
     [Theory]
     [InlineData("""{ "type": "object", "required": ["a"] }""")]
     [InlineData("true")]
+    [InlineData("""{ "properties": { "child": { "$ref": "#" } } }""")]
+    [InlineData("""{ "properties": { "s": { "$ref": "https://json-schema.org/draft/2020-12/schema" } } }""")]
     [InlineData("""{ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": { "n": { "type": "integer" } }, "properties": { "a": { "$ref": "#/$defs/n" } } }""")]
     public void Valid_json_schemas_are_accepted(string schema)
     {
@@ -14,7 +16,8 @@ public sealed class ArgumentSchemaReaderTests
     [Theory]
     [InlineData("""{ "type": "objekt" }""", "'objekt' is not a valid JSON Schema value type")]
     [InlineData("""{ "maxLength": -1 }""", "maxLength")]
-    [InlineData("""{ "properties": { "a": { "$ref": "#/nowhere" } } }""", "nowhere")]
+    [InlineData("""{ "properties": { "a": { "$ref": "#/nowhere" } } }""", "cannot resolve $ref '#/nowhere'")]
+    [InlineData("""{ "anyOf": [ { "$ref": "https://example.test/remote" } ] }""", "cannot resolve $ref 'https://example.test/remote'")]
     public void Invalid_schema_is_a_fault_with_the_schema_library_message(string schema, string message)
     {
         var fault = Assert.Single(Policies.Faults(Policies.WithTool($$"""{ "arguments": {{schema}} }""")));

@@ -41,10 +41,10 @@ public sealed class ArgumentSchemaTests
     }
 
     [Theory]
-    [InlineData("""{ "minimum": 100 }""", "/amount: minimum: is less than the schema's minimum")]
+    [InlineData("""{ "minimum": 40000 }""", "/amount: minimum: is less than the schema's minimum")]
     [InlineData("""{ "maximum": 1 }""", "/amount: maximum: is greater than the schema's maximum")]
     [InlineData("""{ "exclusiveMaximum": 1 }""", "/amount: exclusiveMaximum: is not less than the schema's exclusive maximum")]
-    [InlineData("""{ "exclusiveMinimum": 100 }""", "/amount: exclusiveMinimum: is not greater than the schema's exclusive minimum")]
+    [InlineData("""{ "exclusiveMinimum": 40000 }""", "/amount: exclusiveMinimum: is not greater than the schema's exclusive minimum")]
     [InlineData("""{ "multipleOf": 7 }""", "/amount: multipleOf: is not a multiple of the schema's divisor")]
     public void Keywords_whose_library_message_quotes_the_value_get_value_free_text(string amountSchema, string expected)
     {

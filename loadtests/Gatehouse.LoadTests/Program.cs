@@ -1,0 +1,3 @@
+using Gatehouse.LoadTests;
+
+return await LoadTestCommand.RunAsync(args, Console.Out, Console.Error);
