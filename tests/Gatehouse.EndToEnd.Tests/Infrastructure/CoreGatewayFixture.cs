@@ -9,6 +9,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
 {
     private RunningUpstream? _testUpstream;
     private RunningUpstream? _everythingHttp;
+    private GarbageServer? _garbage;
 
     internal Gateway Gateway { get; private set; } = null!;
 
@@ -18,6 +19,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
     {
         _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
         _everythingHttp = await UpstreamServers.StartEverythingAsync();
+        _garbage = new GarbageServer();
         var closedPort = FreePort.Next();
         var upstreams = new Dictionary<string, UpstreamSpec>
         {
@@ -26,13 +28,14 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
             ["scoped"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Scoped),
             ["slowpoke"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.AllowAll, timeoutSeconds: 2),
             ["down"] = UpstreamSpec.Http(new Uri($"http://127.0.0.1:{closedPort}/mcp"), Policies.AllowAll),
+            ["garbage"] = UpstreamSpec.Http(_garbage.Endpoint, Policies.AllowAll),
             ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
             ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
             ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
         };
         var grants = new Dictionary<string, string[]>
         {
-            ["alpha"] = ["test", "slowpoke", "down", "stdio", "everything", "everything-http"],
+            ["alpha"] = ["test", "slowpoke", "down", "garbage", "stdio", "everything", "everything-http"],
             ["beta"] = ["test"],
             ["rate"] = ["limited"],
             ["shared"] = ["limited"],
@@ -57,6 +60,11 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
         if (_everythingHttp is not null)
         {
             await _everythingHttp.DisposeAsync();
+        }
+
+        if (_garbage is not null)
+        {
+            await _garbage.DisposeAsync();
         }
     }
 }

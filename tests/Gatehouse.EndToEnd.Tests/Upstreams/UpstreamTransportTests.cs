@@ -78,6 +78,18 @@ public sealed class UpstreamTransportTests(CoreGatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Upstream_answering_garbage_gives_a_clear_error_within_its_connect_timeout()
+    {
+        await using var agent = await fixture.Gateway.ConnectAsync("garbage", "alpha");
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<McpProtocolException>(() => agent.CallToolAsync("echo", Args(("message", "x"))).AsTask());
+
+        Assert.Contains("'garbage'", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the error came after {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Slow_upstream_gives_a_timeout_error_within_its_configured_timeout()
     {
         await using var agent = await fixture.Gateway.ConnectAsync("slowpoke", "alpha");

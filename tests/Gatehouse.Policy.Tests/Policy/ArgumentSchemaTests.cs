@@ -92,4 +92,17 @@ public sealed class ArgumentSchemaTests
         Assert.False(validation.IsValid);
         Assert.NotEmpty(validation.Errors);
     }
+
+    [Fact]
+    public void One_schema_validates_concurrent_calls_independently()
+    {
+        var schema = Schema("""{ "type": "object", "properties": { "n": { "type": "integer", "maximum": 10 } }, "required": ["n"] }""");
+        var good = Arguments.Of("""{ "n": 3 }""");
+        var bad = Arguments.Of("""{ "n": 30 }""");
+        var outcomes = new bool[2000];
+
+        Parallel.For(0, outcomes.Length, index => outcomes[index] = schema.Validate(index % 2 == 0 ? good : bad).IsValid);
+
+        Assert.All(outcomes.Select((valid, index) => (valid, index)), outcome => Assert.Equal(outcome.index % 2 == 0, outcome.valid));
+    }
 }
