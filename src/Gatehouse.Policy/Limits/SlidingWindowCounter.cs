@@ -97,6 +97,12 @@ internal sealed class SlidingWindowCounter : IWindowCounter
             _used = 0;
         }
 
+        // After a burst has expired, give its memory back rather than hold the peak forever.
+        if (_entries.Capacity > 64 && _entries.Count < _entries.Capacity / 4)
+        {
+            _entries.TrimExcess();
+        }
+
         return nowMs;
     }
 

@@ -7,6 +7,9 @@ public static class UpstreamDefaults
 
     public const int ConnectTimeoutSeconds = 10;
 
+    /// <summary>The protocol revision Gatehouse asks upstreams for.</summary>
+    public const string ProtocolVersion = "2025-11-25";
+
     /// <summary>First wait before reconnecting to an upstream that failed; it doubles up to <see cref="MaxReconnectDelay"/>.</summary>
     public static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(500);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Gatehouse.Grains.Upstreams;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -84,15 +83,15 @@ public sealed partial class UpstreamConnection
     private async Task<McpClient> ConnectAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds), _time);
-        var transport = _transports.Create(_name, _options);
+        var transport = new OrderedProgressTransport(_transports.Create(_name, _options), _progress);
         var clientOptions = new McpClientOptions
         {
             ClientInfo = new Implementation { Name = "gatehouse", Version = typeof(UpstreamConnection).Assembly.GetName().Version?.ToString() ?? "0" },
             InitializationTimeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds),
-            Handlers = new McpClientHandlers
-            {
-                NotificationHandlers = [new(NotificationMethods.ProgressNotification, RouteProgressAsync)],
-            },
+
+            // The session-based revision every current server speaks; its results need no translation
+            // for agents on 2025-06-18 or 2025-11-25.
+            ProtocolVersion = UpstreamDefaults.ProtocolVersion,
         };
 
         try
@@ -118,17 +117,5 @@ public sealed partial class UpstreamConnection
                 _ = client.DisposeAsync().AsTask();
             }
         }
-    }
-
-    private ValueTask RouteProgressAsync(JsonRpcNotification notification, CancellationToken cancellationToken)
-    {
-        if (notification.Params is JsonObject parameters
-            && parameters["progressToken"]?.ToString() is { } token
-            && _progressSinks.TryGetValue(token, out var sink))
-        {
-            return sink(parameters);
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,12 +22,11 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Func<JsonObject, ValueTask>> _progressSinks = new(StringComparer.Ordinal);
+    private readonly ProgressRouter _progress = new();
     private readonly Lock _gate = new();
     private Task<McpClient>? _client;
     private DateTimeOffset _retryAt;
     private TimeSpan _reconnectDelay = UpstreamDefaults.MinReconnectDelay;
-    private long _nextProgressToken;
     private bool _disposed;
 
     public UpstreamConnection(string name, UpstreamOptions options, UpstreamTransportFactory transports, ILoggerFactory loggerFactory, TimeProvider time)
@@ -68,16 +65,22 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
 
         string? token = null;
+        ProgressRelay? relay = null;
         if (onProgress is not null)
         {
-            token = "gatehouse-" + Interlocked.Increment(ref _nextProgressToken).ToString(CultureInfo.InvariantCulture);
+            (token, relay) = _progress.Open(onProgress);
             parameters = WithProgressToken(parameters, token);
-            _progressSinks[token] = onProgress;
         }
 
         try
         {
             var response = await client.SendRequestAsync(new JsonRpcRequest { Method = method, Params = parameters }, timeout.Token).ConfigureAwait(false);
+            if (relay is not null)
+            {
+                // Every notification sent before the response was queued before it: pass them all on first.
+                await relay.DrainAsync().ConfigureAwait(false);
+            }
+
             return response.Result;
         }
         catch (McpProtocolException ex)
@@ -100,7 +103,8 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         {
             if (token is not null)
             {
-                _progressSinks.TryRemove(token, out _);
+                _progress.Close(token);
+                _ = relay!.DrainAsync();
             }
         }
     }

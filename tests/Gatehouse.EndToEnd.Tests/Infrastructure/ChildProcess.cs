@@ -8,6 +8,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _standardOutput = [];
 
     private ChildProcess(Process process)
     {
@@ -51,7 +52,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data, standardOutput: true);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
@@ -73,7 +74,37 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    /// <summary>Lines the process wrote to standard output (not standard error).</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _standardOutput];
+            }
+        }
+    }
+
+    /// <summary>Waits for the process to end by itself, killing it if it takes longer than <paramref name="limit"/>.</summary>
+    public async Task WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"{_process.StartInfo.FileName} did not finish within {limit}. Output:\n{Output}");
+        }
+
+        // Let the asynchronous output readers reach the end of the streams.
+        _process.WaitForExit();
+    }
+
+    private void Append(string? line, bool standardOutput = false)
     {
         if (line is null)
         {
@@ -83,6 +114,10 @@ internal sealed class ChildProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (standardOutput)
+            {
+                _standardOutput.Add(line);
+            }
         }
     }
 }

@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Upstreams;
+
+/// <summary>
+/// Wraps an upstream transport to take progress notifications off the wire in order. The SDK
+/// dispatches each incoming message on its own work item, so a request's last progress notification
+/// can otherwise be handled after its response; here it is queued before the response is passed on.
+/// </summary>
+internal sealed class OrderedProgressTransport(IClientTransport inner, ProgressRouter router) : IClientTransport
+{
+    public string Name => inner.Name;
+
+    public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
+        new Session(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), router);
+
+    private sealed class Session : ITransport
+    {
+        private readonly ITransport _inner;
+        private readonly ProgressRouter _router;
+        private readonly Channel<JsonRpcMessage> _messages = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleWriter = true });
+        private readonly Task _pump;
+
+        public Session(ITransport inner, ProgressRouter router)
+        {
+            _inner = inner;
+            _router = router;
+            _pump = PumpAsync();
+        }
+
+        public string? SessionId => _inner.SessionId;
+
+        public ChannelReader<JsonRpcMessage> MessageReader => _messages.Reader;
+
+        public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default) =>
+            _inner.SendMessageAsync(message, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+            await _pump.ConfigureAwait(false);
+        }
+
+        private async Task PumpAsync()
+        {
+            Exception? failure = null;
+            try
+            {
+                await foreach (var message in _inner.MessageReader.ReadAllAsync().ConfigureAwait(false))
+                {
+                    if (!_router.TryRoute(message))
+                    {
+                        _messages.Writer.TryWrite(message);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                _messages.Writer.TryComplete(failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Gatehouse.Storage.Tests.TestSupport;
+using Orleans.Runtime;
+
+namespace Gatehouse.Storage.Tests.Schema;
+
+/// <summary>
+/// Checklist items 2, 9 and 10 with real Orleans silos in this process, on 127.0.0.1, clustered
+/// through the schema. Each test uses a cluster id of its own; the class runs alone because its
+/// timings depend on prompt probes.
+/// </summary>
+[Collection(SiloClusterCollection.Name)]
+public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
+
+    private readonly string _clusterId = "silos-" + Guid.NewGuid().ToString("N");
+    private readonly MembershipRows _rows = new(database.ConnectionString);
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+
+    private CancellationToken Ct => _timeout.Token;
+
+    [Fact]
+    public async Task Two_silos_starting_together_on_a_new_cluster_share_one_version_row_and_both_become_active()
+    {
+        var silos = new[] { TestSilo.Create(database.ConnectionString, _clusterId), TestSilo.Create(database.ConnectionString, _clusterId) };
+        try
+        {
+            await Task.WhenAll(silos.Select(silo => Task.Run(() => silo.StartAsync(Ct))));
+
+            await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+            Assert.Equal(1, await _rows.VersionRowCountAsync(_clusterId));
+            Assert.True((await _rows.VersionAsync(_clusterId))!.Version > 0);
+        }
+        finally
+        {
+            await Task.WhenAll(silos.Select(silo => silo.DisposeAsync().AsTask()));
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_stopped_gracefully_marks_itself_dead()
+    {
+        await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
+        await using var second = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+
+        await second.StopGracefullyAsync(Ct);
+
+        var row = await RowAsync(second.Address);
+        Assert.Equal((int)SiloStatus.Dead, row.Status);
+        Assert.Equal((int)SiloStatus.Active, (await RowAsync(first.Address)).Status);
+    }
+
+    [Fact]
+    public async Task A_silo_that_vanishes_is_declared_dead_by_the_survivor_and_leaves_the_gateway_list()
+    {
+        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
+        await using var victim = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+        var versionBefore = (await _rows.VersionAsync(_clusterId))!.Version;
+        var victimAddress = victim.Address;
+        Assert.Contains(victim.GatewayPort, await GatewayPortsAsync());
+
+        await victim.VanishAsync();
+        Assert.Equal((int)SiloStatus.Active, (await RowAsync(victimAddress)).Status);
+
+        await Eventually.HoldsAsync(
+            async () => (await RowAsync(victimAddress)).Status == (int)SiloStatus.Dead,
+            Settle,
+            "the survivor to declare the vanished silo Dead (6)");
+        var row = await RowAsync(victimAddress);
+        Assert.False(string.IsNullOrEmpty(row.SuspectTimes), "a silo declared dead by others carries their suspicions");
+        Assert.Contains(survivor.Address.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), row.SuspectTimes, StringComparison.Ordinal);
+        Assert.True((await _rows.VersionAsync(_clusterId))!.Version > versionBefore);
+        Assert.Equal([survivor.GatewayPort], await GatewayPortsAsync());
+    }
+
+    [Fact]
+    public async Task A_silo_restarted_on_the_same_endpoint_gets_a_new_row_and_its_old_generation_ends_dead()
+    {
+        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
+        var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+        var oldAddress = first.Address;
+        await first.VanishAsync();
+
+        await using var restarted = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, siloPort: first.SiloPort, gatewayPort: first.GatewayPort);
+
+        Assert.Equal(oldAddress.Endpoint, restarted.Address.Endpoint);
+        Assert.NotEqual(oldAddress.Generation, restarted.Address.Generation);
+        await Eventually.HoldsAsync(
+            async () => (await RowAsync(oldAddress)).Status == (int)SiloStatus.Dead
+                && (await RowAsync(restarted.Address)).Status == (int)SiloStatus.Active,
+            Settle,
+            "the old generation Dead (6) and the new one Active (3)");
+        Assert.Equal(2, (await _rows.MembersAsync(_clusterId)).Count(row => row.Port == first.SiloPort));
+    }
+
+    public void Dispose() => _timeout.Dispose();
+
+    private async Task<bool> AllActiveAsync(int count)
+    {
+        var members = await _rows.MembersAsync(_clusterId);
+        return members.Count == count && members.All(row => row.Status == (int)SiloStatus.Active);
+    }
+
+    private async Task<MemberRow> RowAsync(SiloAddress silo) => Assert.Single(
+        await _rows.MembersAsync(_clusterId),
+        row => row.Port == silo.Endpoint.Port && row.Generation == silo.Generation);
+
+    private async Task<IReadOnlyList<int>> GatewayPortsAsync()
+    {
+        using var client = ProviderHost.ForClient(database.ConnectionString, _clusterId);
+        await client.GatewayListProvider.InitializeGatewayListProviderAsync(Ct);
+        var gateways = await client.GatewayListProvider.GetGatewaysAsync(Ct);
+        return gateways.Select(uri => uri.Port).Order().ToList();
+    }
+}
