@@ -30,6 +30,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.Services.AddSingleton<TimeProvider>(Clock).AddGatehouseInMemoryStores();
     }
 }

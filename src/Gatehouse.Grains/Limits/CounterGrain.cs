@@ -1,45 +1,107 @@
 using Gatehouse.Grains.Limits;
 using Gatehouse.Policy;
+using Orleans.Concurrency;
 
 namespace Gatehouse.Grains;
 
 /// <summary>
-/// Holds one counter key's window. Non-reentrant: Orleans runs one request at a time, and the
-/// check-and-increment below never awaits, so no two decisions interleave.
+/// Holds one counter key's window. Each decision is made synchronously — check and increment with no
+/// await between them — so decisions never interleave. The grain is reentrant only so that requests
+/// can decide while an earlier decision waits for its save: in durable mode an admission is answered
+/// once a save covering it is stored, and one save covers every decision made while the previous one
+/// was in flight (group commit).
 /// </summary>
-internal sealed class CounterGrain(TimeProvider time) : Grain, ICounterGrain
+[Reentrant]
+internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Grain, ICounterGrain
 {
+    private readonly CounterSaves _saves = new();
     private IWindowCounter? _window;
     private CounterLimit? _limit;
 
-    public ValueTask<CounterDecision> TryAcquireAsync(CounterLimit limit, decimal cost)
+    private string Key => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var window = WindowFor(limit);
-        var decision = window.TryAcquire(now, cost);
-        var reservation = decision.Admitted ? new CounterReservation(now, cost) : null;
-        return ValueTask.FromResult(new CounterDecision(decision.Admitted, decision.Remaining, decision.RetryAfter, decision.ResetAt, reservation));
+        if (await store.LoadAsync(Key, cancellationToken) is { } stored)
+        {
+            _window = WindowCounter.Restore(stored.State);
+            _limit = new CounterLimit(stored.State.Algorithm.ToGrain(), stored.State.WindowSeconds, stored.State.Max);
+            _saves.Version = stored.Version;
+        }
     }
 
-    public ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation)
+    public async ValueTask<CounterDecision> TryAcquireAsync(CounterLimit limit, decimal cost)
     {
+        _saves.ThrowIfFenced(Key);
+        var now = time.GetUtcNow();
+        var decision = WindowFor(limit).TryAcquire(now, cost);
+        if (!decision.Admitted)
+        {
+            return new CounterDecision(false, decision.Remaining, decision.RetryAfter, decision.ResetAt, null);
+        }
+
+        await SaveAsync();
+        return new CounterDecision(true, decision.Remaining, decision.RetryAfter, decision.ResetAt, new CounterReservation(now, cost));
+    }
+
+    public async ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation)
+    {
+        _saves.ThrowIfFenced(Key);
         if (_window is not null && limit == _limit)
         {
             _window.Release(reservation.AcquiredAt, reservation.Cost, time.GetUtcNow());
+            await SaveAsync();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask<CounterSnapshot> PeekAsync()
     {
+        var now = time.GetUtcNow();
         if (_window is null)
         {
-            return ValueTask.FromResult(new CounterSnapshot(null, 0, 0, time.GetUtcNow()));
+            return ValueTask.FromResult(new CounterSnapshot(null, 0, 0, now));
         }
 
-        var snapshot = _window.Snapshot(time.GetUtcNow());
+        var snapshot = _window.Snapshot(now);
         return ValueTask.FromResult(new CounterSnapshot(_limit, snapshot.Used, snapshot.Remaining, snapshot.ResetAt));
+    }
+
+    /// <summary>Returns once a save that includes every change made so far is stored (at once when nothing is durable).</summary>
+    private Task SaveAsync()
+    {
+        if (!store.IsDurable)
+        {
+            return Task.CompletedTask;
+        }
+
+        var covered = _saves.Enqueue();
+        if (_saves.StartLoop())
+        {
+            _saves.Loop = SaveLoopAsync();
+        }
+
+        return covered;
+    }
+
+    private async Task SaveLoopAsync()
+    {
+        while (_saves.TryBegin(out var batch))
+        {
+            try
+            {
+                _saves.Version = await store.SaveAsync(Key, _window!.Export(), _saves.Version, CancellationToken.None);
+                batch.SetResult();
+            }
+            catch (Exception ex)
+            {
+                // Whatever happened, this activation no longer knows what is stored: it stops deciding and
+                // the next request activates the counter afresh from storage. The callers waiting on this
+                // save are told it failed, so their calls are not forwarded.
+                _saves.Fence();
+                batch.SetException(ex);
+                DeactivateOnIdle();
+            }
+        }
     }
 
     /// <summary>

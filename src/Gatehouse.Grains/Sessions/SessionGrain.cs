@@ -3,26 +3,32 @@ using Gatehouse.Grains.Sessions;
 namespace Gatehouse.Grains;
 
 /// <summary>
-/// Remembers one agent session for as long as the MCP transport keeps idle sessions (two hours), so
-/// a session opened on one replica is served by any other.
+/// One agent session's record, read through from the session store so a session opened on one
+/// replica is served by any other, also after the silo that held the grain died. Kept active as long
+/// as the MCP transport keeps an idle session (two hours), which matters when the store is in memory.
 /// </summary>
 [CollectionAgeLimit(Minutes = 120)]
-internal sealed class SessionGrain : Grain, ISessionGrain
+internal sealed class SessionGrain(ISessionStore store) : Grain, ISessionGrain
 {
     private SessionRecord? _record;
 
-    public ValueTask OpenAsync(SessionRecord record)
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _record = await store.LoadAsync(Id, cancellationToken);
+
+    public async ValueTask OpenAsync(SessionRecord record)
     {
+        await store.SaveAsync(Id, record, CancellationToken.None);
         _record = record;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask<SessionRecord?> GetAsync() => ValueTask.FromResult(_record);
 
-    public ValueTask CloseAsync()
+    public async ValueTask CloseAsync()
     {
+        await store.DeleteAsync(Id, CancellationToken.None);
         _record = null;
         DeactivateOnIdle();
-        return ValueTask.CompletedTask;
     }
 }

@@ -20,4 +20,7 @@ public sealed class ClusterSettings
 
     /// <summary>Orleans client gateway port. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The IP address other replicas reach this one at (<c>AdoNet</c> only); in Kubernetes, the pod IP. Default 127.0.0.1.</summary>
+    public string? AdvertisedAddress { get; set; }
 }

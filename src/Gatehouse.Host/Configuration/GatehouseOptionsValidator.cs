@@ -114,6 +114,11 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             faults.Add("Gatehouse:Cluster:GatewayPort must be a TCP port (1-65535) other than SiloPort.");
         }
 
+        if (cluster.AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            faults.Add("Gatehouse:Cluster:AdvertisedAddress must be an IP address.");
+        }
+
         if (string.IsNullOrWhiteSpace(cluster.ClusterId) || string.IsNullOrWhiteSpace(cluster.ServiceId))
         {
             faults.Add("Gatehouse:Cluster:ClusterId and ServiceId must not be empty.");

@@ -38,7 +38,17 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         }
 
         var scope = new CallScope(front.Upstream, context.User.GrantId(), context.Server.SessionId);
-        var gate = await counters.ReserveAsync(scope, evaluation.Charges);
+        GateOutcome gate;
+        try
+        {
+            gate = await counters.ReserveAsync(scope, evaluation.Charges);
+        }
+        catch (CounterUnavailableException ex)
+        {
+            Log.CountersUnavailable(logger, front.Upstream, tool, ex.InnerException?.GetType().Name ?? "unknown");
+            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
+        }
+
         if (!gate.Admitted)
         {
             Log.Refused(logger, front.Upstream, tool, gate.Refusal!.Action.ToWire(), gate.Refusal.Rule);
@@ -86,5 +96,8 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
     {
         [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Refused {Upstream}/{Tool}: {Action} by {Rule}")]
         public static partial void Refused(ILogger logger, string upstream, string tool, string action, string rule);
+
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Could not check limits of {Upstream}/{Tool} ({ErrorType}); the call was not forwarded")]
+        public static partial void CountersUnavailable(ILogger logger, string upstream, string tool, string errorType);
     }
 }

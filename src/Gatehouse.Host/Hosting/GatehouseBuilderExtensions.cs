@@ -1,3 +1,4 @@
+using Gatehouse.Grains;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Host.Front;
@@ -68,5 +69,6 @@ internal static class GatehouseBuilderExtensions
         services.AddHostedService<PolicyLoader>();
         services.AddSingleton<GrantRegistry>();
         services.AddSingleton<CounterGate>();
+        services.AddGatehouseInMemoryStores();
     }
 }

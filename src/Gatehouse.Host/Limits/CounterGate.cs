@@ -10,6 +10,7 @@ namespace Gatehouse.Host.Limits;
 /// </summary>
 internal sealed class CounterGate(IGrainFactory grains)
 {
+    /// <exception cref="CounterUnavailableException">A counter could not decide; nothing stays reserved.</exception>
     public async Task<GateOutcome> ReserveAsync(CallScope scope, IReadOnlyList<LimitCharge> charges)
     {
         if (charges.Count == 0)
@@ -17,15 +18,36 @@ internal sealed class CounterGate(IGrainFactory grains)
             return new GateOutcome(null, []);
         }
 
-        var counters = charges.Select(charge => grains.GetGrain<ICounterGrain>(KeyOf(scope, charge.Limit))).ToArray();
-        var limits = charges.Select(charge => charge.Limit.ToCounterLimit()).ToArray();
-        var decisions = await Task.WhenAll(charges.Select((charge, i) => counters[i].TryAcquireAsync(limits[i], charge.Cost).AsTask()));
+        var counters = new ICounterGrain[charges.Count];
+        var limits = new CounterLimit[charges.Count];
+        var asks = new Task<CounterDecision>[charges.Count];
+        for (var i = 0; i < charges.Count; i++)
+        {
+            counters[i] = grains.GetGrain<ICounterGrain>(KeyOf(scope, charges[i].Limit));
+            limits[i] = charges[i].Limit.ToCounterLimit();
+            asks[i] = counters[i].TryAcquireAsync(limits[i], charges[i].Cost).AsTask();
+        }
+
+        Exception? failure = null;
+        try
+        {
+            await Task.WhenAll(asks);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+        }
 
         var held = new List<HeldReservation>(charges.Count);
         Decision? refusal = null;
-        for (var i = 0; i < decisions.Length; i++)
+        for (var i = 0; i < asks.Length; i++)
         {
-            var decision = decisions[i];
+            if (!asks[i].IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            var decision = asks[i].Result;
             if (decision.Reservation is { } reservation)
             {
                 held.Add(new HeldReservation(counters[i], limits[i], reservation));
@@ -36,13 +58,16 @@ internal sealed class CounterGate(IGrainFactory grains)
             }
         }
 
-        if (refusal is null)
+        if (failure is null && refusal is null)
         {
             return new GateOutcome(null, held);
         }
 
         await ReleaseAsync(held);
-        return new GateOutcome(refusal, []);
+
+        // A counter that could not decide (its storage failed, or it lost a race with another
+        // activation) fails the call closed: it is not forwarded.
+        return failure is null ? new GateOutcome(refusal, []) : throw new CounterUnavailableException(failure);
     }
 
     /// <summary>Gives back reservations whose call never ran upstream.</summary>

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gatehouse.Grains;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>Keeps counters and sessions in their grains only, unless durable stores were registered before.</summary>
+    public static IServiceCollection AddGatehouseInMemoryStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ICounterStore, InMemoryCounterStore>();
+        services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+        return services;
+    }
+}
