@@ -1,7 +1,7 @@
 using Gatehouse.Host.Commands;
 using Gatehouse.Host.Hosting;
 
-if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
 }

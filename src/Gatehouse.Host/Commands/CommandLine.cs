@@ -1,13 +1,13 @@
 namespace Gatehouse.Host.Commands;
 
 /// <summary>
-/// The commands of the <c>gatehouse</c> executable besides serving: <c>token new</c> and
-/// <c>policy validate FILE…</c>. With no command (or only options such as <c>--config</c>) it serves.
+/// The commands of the <c>gatehouse</c> executable besides serving: <c>token new</c>,
+/// <c>policy validate FILE…</c> and <c>db migrate</c>. With no command (or only options such as <c>--config</c>) it serves.
 /// </summary>
 internal static class CommandLine
 {
     /// <summary>Runs a command and returns its exit code, or null when the arguments ask to serve.</summary>
-    public static int? TryRun(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
@@ -18,6 +18,7 @@ internal static class CommandLine
         {
             ["token", "new"] => TokenCommand.Run(output),
             ["policy", "validate", .. var files] when files.Length > 0 => PolicyValidateCommand.Run(files, output, error),
+            ["db", "migrate", .. var options] => await DbMigrateCommand.RunAsync(options, output, error),
             ["help"] or ["--help"] => Usage(output, 0),
             _ => Usage(error, 2),
         };
@@ -30,6 +31,7 @@ internal static class CommandLine
               gatehouse [--config PATH] [--urls URL]     serve (the embedded default: one replica, localhost clustering)
               gatehouse token new                       print a new bearer token and the SHA-256 to put in the configuration
               gatehouse policy validate FILE...         check policy documents; exit code 1 if any is invalid
+              gatehouse db migrate [--config PATH]      create or upgrade the PostgreSQL schema (idempotent)
             """);
         return exitCode;
     }

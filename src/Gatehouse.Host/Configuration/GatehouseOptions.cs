@@ -18,6 +18,8 @@ public sealed class GatehouseOptions
 
     public ClusterSettings Cluster { get; set; } = new();
 
+    public CounterSettings Counters { get; set; } = new();
+
     /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

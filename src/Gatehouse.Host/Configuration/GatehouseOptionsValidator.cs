@@ -12,6 +12,15 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
         ValidateUpstreams(options, faults);
         ValidateGrants(options, faults);
         ValidateCluster(options.Cluster, faults);
+        if (options.Counters.Durability is { } durability && durability is not (DurabilityKinds.None or DurabilityKinds.Durable))
+        {
+            faults.Add($"Gatehouse:Counters:Durability must be '{DurabilityKinds.None}' or '{DurabilityKinds.Durable}'.");
+        }
+
+        if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable && string.IsNullOrWhiteSpace(options.Cluster.ConnectionString))
+        {
+            faults.Add("Gatehouse:Counters:Durability is Durable, which needs Gatehouse:Cluster:ConnectionString (PostgreSQL).");
+        }
         if (options.AdminTokenSha256 is { } admin && !Sha256Hex().IsMatch(admin))
         {
             faults.Add("Gatehouse:AdminTokenSha256 must be 64 hex characters (the SHA-256 of the admin token).");

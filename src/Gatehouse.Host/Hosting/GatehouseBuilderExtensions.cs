@@ -1,4 +1,3 @@
-using Gatehouse.Grains;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Host.Front;
@@ -19,6 +18,7 @@ internal static class GatehouseBuilderExtensions
         // Policies load first, so a bad policy stops the start before the silo joins the cluster.
         builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();
+        builder.AddGatehouseStorage();
         builder.Services.AddGatehouseUpstreams();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseHealth();
@@ -69,6 +69,5 @@ internal static class GatehouseBuilderExtensions
         services.AddHostedService<PolicyLoader>();
         services.AddSingleton<GrantRegistry>();
         services.AddSingleton<CounterGate>();
-        services.AddGatehouseInMemoryStores();
     }
 }

@@ -10,7 +10,7 @@ public sealed class CommandLineTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = CommandLine.TryRun(args, output, error);
+        var exitCode = CommandLine.TryRunAsync(args, output, error).GetAwaiter().GetResult();
         return (exitCode, output.ToString(), error.ToString());
     }
 

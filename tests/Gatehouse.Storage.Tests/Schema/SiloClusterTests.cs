@@ -1,5 +1,6 @@
 using Gatehouse.Storage.Tests.TestSupport;
 using Orleans.Runtime;
+using Xunit.Abstractions;
 
 namespace Gatehouse.Storage.Tests.Schema;
 
@@ -9,7 +10,7 @@ namespace Gatehouse.Storage.Tests.Schema;
 /// timings depend on prompt probes.
 /// </summary>
 [Collection(SiloClusterCollection.Name)]
-public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
+public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelper output) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
 
@@ -22,7 +23,7 @@ public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<
     [Fact]
     public async Task Two_silos_starting_together_on_a_new_cluster_share_one_version_row_and_both_become_active()
     {
-        var silos = new[] { TestSilo.Create(database.ConnectionString, _clusterId), TestSilo.Create(database.ConnectionString, _clusterId) };
+        var silos = new[] { TestSilo.Create(database.ConnectionString, _clusterId, output), TestSilo.Create(database.ConnectionString, _clusterId, output) };
         try
         {
             await Task.WhenAll(silos.Select(silo => Task.Run(() => silo.StartAsync(Ct))));
@@ -40,8 +41,8 @@ public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<
     [Fact]
     public async Task A_silo_stopped_gracefully_marks_itself_dead()
     {
-        await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
-        await using var second = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
+        await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
+        await using var second = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
 
         await second.StopGracefullyAsync(Ct);
@@ -54,8 +55,8 @@ public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<
     [Fact]
     public async Task A_silo_that_vanishes_is_declared_dead_by_the_survivor_and_leaves_the_gateway_list()
     {
-        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
-        await using var victim = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
+        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
+        await using var victim = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
         var versionBefore = (await _rows.VersionAsync(_clusterId))!.Version;
         var victimAddress = victim.Address;
@@ -78,13 +79,13 @@ public sealed class SiloClusterTests(MigratedDatabase database) : IClassFixture<
     [Fact]
     public async Task A_silo_restarted_on_the_same_endpoint_gets_a_new_row_and_its_old_generation_ends_dead()
     {
-        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct);
-        var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, canVanish: true);
+        await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
+        var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
         var oldAddress = first.Address;
         await first.VanishAsync();
 
-        await using var restarted = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, siloPort: first.SiloPort, gatewayPort: first.GatewayPort);
+        await using var restarted = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, siloPort: first.SiloPort, gatewayPort: first.GatewayPort);
 
         Assert.Equal(oldAddress.Endpoint, restarted.Address.Endpoint);
         Assert.NotEqual(oldAddress.Generation, restarted.Address.Generation);

@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Xunit.Abstractions;
 
 namespace Gatehouse.Storage.Tests.TestSupport;
 
@@ -40,11 +42,19 @@ internal sealed class TestSilo : IAsyncDisposable
     /// provider's DataSource option) instead of the connection string, so that
     /// <see cref="VanishAsync"/> can cut it off.
     /// </summary>
-    public static TestSilo Create(string connectionString, string clusterId, bool canVanish = false, int? siloPort = null, int? gatewayPort = null)
+    public static TestSilo Create(
+        string connectionString, string clusterId, ITestOutputHelper? output = null, bool canVanish = false, int? siloPort = null, int? gatewayPort = null)
     {
         var ports = (Silo: siloPort ?? FreePort.Next(), Gateway: gatewayPort ?? FreePort.Next());
         var dataSource = canVanish ? NpgsqlDataSource.Create(connectionString) : null;
         var host = new HostBuilder()
+            .ConfigureLogging(logging =>
+            {
+                if (output is not null)
+                {
+                    logging.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Information));
+                }
+            })
             .UseOrleans(silo => silo
                 .Configure<ClusterOptions>(options =>
                 {
@@ -77,9 +87,15 @@ internal sealed class TestSilo : IAsyncDisposable
     }
 
     public static async Task<TestSilo> StartAsync(
-        string connectionString, string clusterId, CancellationToken ct, bool canVanish = false, int? siloPort = null, int? gatewayPort = null)
+        string connectionString,
+        string clusterId,
+        CancellationToken ct,
+        ITestOutputHelper? output = null,
+        bool canVanish = false,
+        int? siloPort = null,
+        int? gatewayPort = null)
     {
-        var silo = Create(connectionString, clusterId, canVanish, siloPort, gatewayPort);
+        var silo = Create(connectionString, clusterId, output, canVanish, siloPort, gatewayPort);
         try
         {
             await silo.StartAsync(ct);

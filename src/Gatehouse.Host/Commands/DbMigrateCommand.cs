@@ -1,0 +1,72 @@
+using Gatehouse.Host.Configuration;
+using Gatehouse.Storage.Migrations;
+using Npgsql;
+
+namespace Gatehouse.Host.Commands;
+
+/// <summary>
+/// <c>gatehouse db migrate [--config PATH]</c>: creates or upgrades the PostgreSQL schema named by
+/// <c>Gatehouse:Cluster:ConnectionString</c> (from the file, the environment or the command line).
+/// Idempotent; safe to run from several replicas or a Kubernetes Job at once.
+/// </summary>
+internal static class DbMigrateCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (OptionValue(args, "--config") is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"gatehouse: configuration file not found: {Path.GetFullPath(path)}");
+                return 2;
+            }
+
+            configuration.AddJsonFile(Path.GetFullPath(path), optional: false);
+        }
+
+        var settings = configuration.AddEnvironmentVariables().AddCommandLine([.. args]).Build()
+            .GetSection($"{GatehouseOptions.SectionName}:Cluster").Get<ClusterSettings>();
+        if (string.IsNullOrWhiteSpace(settings?.ConnectionString))
+        {
+            await error.WriteLineAsync("gatehouse: db migrate needs Gatehouse:Cluster:ConnectionString (in --config, or Gatehouse__Cluster__ConnectionString).");
+            return 2;
+        }
+
+        try
+        {
+            var report = await new SchemaMigrator(settings.ConnectionString).MigrateAsync(CancellationToken.None);
+            foreach (var name in report.Applied)
+            {
+                await output.WriteLineAsync($"applied  {name}");
+            }
+
+            foreach (var name in report.AlreadyPresent)
+            {
+                await output.WriteLineAsync($"present  {name}");
+            }
+
+            await output.WriteLineAsync($"schema is up to date ({report.Applied.Count} applied, {report.AlreadyPresent.Count} already present)");
+            return 0;
+        }
+        catch (NpgsqlException ex)
+        {
+            // The exception's message names the server and the failure, never the password.
+            await error.WriteLineAsync($"gatehouse: db migrate failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static string? OptionValue(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+}

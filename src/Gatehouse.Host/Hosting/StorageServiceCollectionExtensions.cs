@@ -1,0 +1,28 @@
+using Gatehouse.Grains;
+using Gatehouse.Host.Configuration;
+using Gatehouse.Storage;
+using Npgsql;
+
+namespace Gatehouse.Host.Hosting;
+
+/// <summary>Where counters and sessions are kept: PostgreSQL when the configuration names a database, else memory.</summary>
+internal static class StorageServiceCollectionExtensions
+{
+    public static void AddGatehouseStorage(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatehouseOptions.SectionName).Get<GatehouseOptions>() ?? new GatehouseOptions();
+        var connectionString = options.Cluster.ConnectionString;
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
+            if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable)
+            {
+                builder.Services.AddSingleton<PostgresCounterStore>();
+                builder.Services.AddSingleton<ICounterStore>(provider => provider.GetRequiredService<PostgresCounterStore>());
+            }
+        }
+
+        builder.Services.AddGatehouseInMemoryStores();
+    }
+}
