@@ -59,11 +59,11 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
         var now = time.GetUtcNow();
         if (_window is null)
         {
-            return ValueTask.FromResult(new CounterSnapshot(null, 0, 0, now));
+            return ValueTask.FromResult(new CounterSnapshot(null, 0, 0, now, RuntimeIdentity));
         }
 
         var snapshot = _window.Snapshot(now);
-        return ValueTask.FromResult(new CounterSnapshot(_limit, snapshot.Used, snapshot.Remaining, snapshot.ResetAt));
+        return ValueTask.FromResult(new CounterSnapshot(_limit, snapshot.Used, snapshot.Remaining, snapshot.ResetAt, RuntimeIdentity));
     }
 
     /// <summary>Returns once a save that includes every change made so far is stored (at once when nothing is durable).</summary>

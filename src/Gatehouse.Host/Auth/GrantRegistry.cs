@@ -7,6 +7,7 @@ namespace Gatehouse.Host.Auth;
 internal sealed class GrantRegistry
 {
     private readonly Dictionary<string, Grant> _byTokenHash;
+    private readonly Dictionary<string, Grant> _byId;
 
     public GrantRegistry(IOptions<GatehouseOptions> options)
     {
@@ -14,7 +15,10 @@ internal sealed class GrantRegistry
             pair => pair.Value.TokenSha256!.ToLowerInvariant(),
             pair => new Grant(pair.Key, pair.Value.Upstreams.ToHashSet(StringComparer.Ordinal)),
             StringComparer.Ordinal);
+        _byId = _byTokenHash.Values.ToDictionary(grant => grant.Id, StringComparer.Ordinal);
     }
+
+    public Grant? FindById(string id) => _byId.GetValueOrDefault(id);
 
     public Grant? FindByToken(string token) =>
         _byTokenHash.GetValueOrDefault(TokenHash.Of(token));

@@ -27,6 +27,7 @@ internal static class ClusterBuilderExtensions
                 });
                 silo.ConfigureEndpoints(AdvertisedAddress(settings), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
                 silo.Configure<ClusterMembershipOptions>(ClusterTimings.Apply);
+                silo.Configure<GrainDirectoryOptions>(ClusterTimings.Apply);
             }
             else
             {

@@ -1,3 +1,4 @@
+using Gatehouse.Host.Admin;
 using Gatehouse.Host.Front;
 using Gatehouse.Host.Health;
 
@@ -11,6 +12,7 @@ internal static class GatehouseAppExtensions
         app.UseRouting();
         app.MapGatehouseHealth();
         app.MapGatehouseFront();
+        app.MapGatehouseAdmin();
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
     [Fact]
     public async Task A_silo_stopped_gracefully_marks_itself_dead()
     {
-        await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
+        await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         await using var second = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
 
@@ -53,48 +53,48 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task A_silo_that_vanishes_is_declared_dead_by_the_survivor_and_leaves_the_gateway_list()
+    public async Task A_killed_silo_is_declared_dead_by_the_survivor_and_leaves_the_gateway_list()
     {
         await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
-        await using var victim = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
+        using var victim = await SiloProcess.StartAsync(database.ConnectionString, _clusterId);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
         var versionBefore = (await _rows.VersionAsync(_clusterId))!.Version;
-        var victimAddress = victim.Address;
         Assert.Contains(victim.GatewayPort, await GatewayPortsAsync());
 
-        await victim.VanishAsync();
-        Assert.Equal((int)SiloStatus.Active, (await RowAsync(victimAddress)).Status);
+        await victim.KillAsync();
 
         await Eventually.HoldsAsync(
-            async () => (await RowAsync(victimAddress)).Status == (int)SiloStatus.Dead,
+            async () => (await RowAsync(victim.Address)).Status == (int)SiloStatus.Dead,
             Settle,
-            "the survivor to declare the vanished silo Dead (6)");
-        var row = await RowAsync(victimAddress);
+            "the survivor to declare the killed silo Dead (6)");
+        var row = await RowAsync(victim.Address);
         Assert.False(string.IsNullOrEmpty(row.SuspectTimes), "a silo declared dead by others carries their suspicions");
-        Assert.Contains(survivor.Address.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), row.SuspectTimes, StringComparison.Ordinal);
+        Assert.Contains(survivor.Address.ToParsableString(), row.SuspectTimes, StringComparison.Ordinal);
         Assert.True((await _rows.VersionAsync(_clusterId))!.Version > versionBefore);
         Assert.Equal([survivor.GatewayPort], await GatewayPortsAsync());
     }
 
     [Fact]
-    public async Task A_silo_restarted_on_the_same_endpoint_gets_a_new_row_and_its_old_generation_ends_dead()
+    public async Task A_silo_restarted_on_the_same_endpoint_after_a_kill_gets_a_new_row_and_its_old_generation_ends_dead()
     {
         await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
-        var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, canVanish: true);
+        using var killed = await SiloProcess.StartAsync(database.ConnectionString, _clusterId);
         await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
-        var oldAddress = first.Address;
-        await first.VanishAsync();
+        await killed.KillAsync();
+        // A generation is the silo's start time in whole seconds; a real restart takes longer than one.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
 
-        await using var restarted = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output, siloPort: first.SiloPort, gatewayPort: first.GatewayPort);
+        await using var restarted = await TestSilo.StartAsync(
+            database.ConnectionString, _clusterId, Ct, output, siloPort: killed.SiloPort, gatewayPort: killed.GatewayPort);
 
-        Assert.Equal(oldAddress.Endpoint, restarted.Address.Endpoint);
-        Assert.NotEqual(oldAddress.Generation, restarted.Address.Generation);
+        Assert.Equal(killed.Address.Endpoint, restarted.Address.Endpoint);
+        Assert.NotEqual(killed.Address.Generation, restarted.Address.Generation);
         await Eventually.HoldsAsync(
-            async () => (await RowAsync(oldAddress)).Status == (int)SiloStatus.Dead
+            async () => (await RowAsync(killed.Address)).Status == (int)SiloStatus.Dead
                 && (await RowAsync(restarted.Address)).Status == (int)SiloStatus.Active,
             Settle,
             "the old generation Dead (6) and the new one Active (3)");
-        Assert.Equal(2, (await _rows.MembersAsync(_clusterId)).Count(row => row.Port == first.SiloPort));
+        Assert.Equal(2, (await _rows.MembersAsync(_clusterId)).Count(row => row.Port == killed.SiloPort));
     }
 
     public void Dispose() => _timeout.Dispose();

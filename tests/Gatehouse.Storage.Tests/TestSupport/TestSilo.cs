@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -11,20 +10,17 @@ using Xunit.Abstractions;
 namespace Gatehouse.Storage.Tests.TestSupport;
 
 /// <summary>
-/// A real in-process Orleans silo on 127.0.0.1 using ADO.NET clustering on the test database, with
-/// membership timings shortened so that failures are detected in seconds.
+/// A real Orleans silo on 127.0.0.1 using ADO.NET clustering on the test database, with membership
+/// timings shortened so that a dead silo is found in seconds.
 /// </summary>
 internal sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly NpgsqlDataSource? _dataSource;
     private bool _stopped;
-    private bool _disposed;
 
-    private TestSilo(IHost host, NpgsqlDataSource? dataSource, int siloPort, int gatewayPort)
+    private TestSilo(IHost host, int siloPort, int gatewayPort)
     {
         _host = host;
-        _dataSource = dataSource;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
     }
@@ -36,17 +32,11 @@ internal sealed class TestSilo : IAsyncDisposable
     /// <summary>This silo's address, including its generation.</summary>
     public SiloAddress Address => _host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
 
-    /// <summary>
-    /// Builds, without starting, a silo of the cluster on free ports unless given. With
-    /// <c>canVanish</c> it reaches the database through a data source this object owns (the
-    /// provider's DataSource option) instead of the connection string, so that
-    /// <see cref="VanishAsync"/> can cut it off.
-    /// </summary>
+    /// <summary>Builds, without starting, a silo of the cluster, on free ports unless given.</summary>
     public static TestSilo Create(
-        string connectionString, string clusterId, ITestOutputHelper? output = null, bool canVanish = false, int? siloPort = null, int? gatewayPort = null)
+        string connectionString, string clusterId, ITestOutputHelper? output = null, int? siloPort = null, int? gatewayPort = null)
     {
         var ports = (Silo: siloPort ?? FreePort.Next(), Gateway: gatewayPort ?? FreePort.Next());
-        var dataSource = canVanish ? NpgsqlDataSource.Create(connectionString) : null;
         var host = new HostBuilder()
             .ConfigureLogging(logging =>
             {
@@ -73,29 +63,16 @@ internal sealed class TestSilo : IAsyncDisposable
                 .UseAdoNetClustering(options =>
                 {
                     options.Invariant = "Npgsql";
-                    if (dataSource is null)
-                    {
-                        options.ConnectionString = connectionString;
-                    }
-                    else
-                    {
-                        options.DataSource = dataSource;
-                    }
+                    options.ConnectionString = connectionString;
                 }))
             .Build();
-        return new TestSilo(host, dataSource, ports.Silo, ports.Gateway);
+        return new TestSilo(host, ports.Silo, ports.Gateway);
     }
 
     public static async Task<TestSilo> StartAsync(
-        string connectionString,
-        string clusterId,
-        CancellationToken ct,
-        ITestOutputHelper? output = null,
-        bool canVanish = false,
-        int? siloPort = null,
-        int? gatewayPort = null)
+        string connectionString, string clusterId, CancellationToken ct, ITestOutputHelper? output = null, int? siloPort = null, int? gatewayPort = null)
     {
-        var silo = Create(connectionString, clusterId, output, canVanish, siloPort, gatewayPort);
+        var silo = Create(connectionString, clusterId, output, siloPort, gatewayPort);
         try
         {
             await silo.StartAsync(ct);
@@ -103,6 +80,8 @@ internal sealed class TestSilo : IAsyncDisposable
         }
         catch
         {
+            // It never started, so there is nothing to stop; only the container to release.
+            silo._stopped = true;
             await silo.DisposeAsync();
             throw;
         }
@@ -110,63 +89,31 @@ internal sealed class TestSilo : IAsyncDisposable
 
     public Task StartAsync(CancellationToken ct) => _host.StartAsync(ct);
 
-    /// <summary>Graceful shutdown: the silo announces ShuttingDown, then Dead, itself.</summary>
+    /// <summary>Graceful shutdown: the silo writes its own way out, ending Dead.</summary>
     public async Task StopGracefullyAsync(CancellationToken ct)
     {
         _stopped = true;
         await _host.StopAsync(ct);
     }
 
-    /// <summary>
-    /// The in-process stand-in for kill -9: the silo loses its database first (as a killed process
-    /// would, so it cannot write its own Dead status), then stops without grace, which closes its
-    /// sockets. The rest of the cluster must find out by probing. Needs <c>canVanish</c>.
-    /// </summary>
-    public async Task VanishAsync()
-    {
-        if (_dataSource is null)
-        {
-            throw new InvalidOperationException("Only a silo created with canVanish can vanish.");
-        }
-
-        await _dataSource.DisposeAsync();
-        await StopWithoutGraceAsync();
-        Dispose();
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!_stopped)
         {
-            await StopWithoutGraceAsync();
+            // An already cancelled token makes Orleans skip the graceful steps: fast clean-up.
+            _stopped = true;
+            using var cancelled = new CancellationTokenSource();
+            await cancelled.CancelAsync();
+            try
+            {
+                await _host.StopAsync(cancelled.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected: the stop was told to abandon its graceful steps.
+            }
         }
 
-        Dispose();
-    }
-
-    /// <summary>Stops with an already cancelled token, which Orleans treats as a non-graceful stop.</summary>
-    private async Task StopWithoutGraceAsync()
-    {
-        _stopped = true;
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-        try
-        {
-            await _host.StopAsync(cancelled.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected: the stop was told to abandon its graceful steps.
-        }
-    }
-
-    private void Dispose()
-    {
-        if (!_disposed)
-        {
-            _disposed = true;
-            _host.Dispose();
-            _dataSource?.Dispose();
-        }
+        _host.Dispose();
     }
 }

@@ -1,0 +1,48 @@
+using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Auth;
+using Gatehouse.Host.Limits;
+using Gatehouse.Host.Policies;
+using Gatehouse.Policy;
+
+namespace Gatehouse.Host.Admin;
+
+/// <summary>
+/// <c>GET /admin/counters?grant=ID</c>: the grant-scoped and global counters of every upstream the
+/// grant may use, as their grains hold them now: used, remaining, reset time, and the silo deciding.
+/// </summary>
+internal static class CountersEndpoint
+{
+    public static async Task<IResult> GetAsync(string? grant, GrantRegistry grants, PolicyStore policies, IGrainFactory grainFactory)
+    {
+        if (string.IsNullOrEmpty(grant) || grants.FindById(grant) is not { } found)
+        {
+            return Results.NotFound(new { error = "not_found", message = "Name an existing grant: /admin/counters?grant=ID" });
+        }
+
+        var views = new List<CounterView>();
+        foreach (var upstream in found.Upstreams.Order(StringComparer.Ordinal))
+        {
+            var scope = new CallScope(upstream, found.Id, SessionId: null);
+            foreach (var rule in policies.Get(upstream).Counters.Values.Where(rule => rule.Scope != LimitScope.Session))
+            {
+                var key = CounterGate.KeyOf(scope, rule);
+                var snapshot = await grainFactory.GetGrain<ICounterGrain>(key).PeekAsync();
+                var untouched = snapshot.Limit is null;
+                views.Add(new CounterView(
+                    upstream,
+                    rule.Counter,
+                    rule.Scope.ToString().ToLowerInvariant(),
+                    key,
+                    rule.Algorithm.ToString(),
+                    rule.Window.Seconds,
+                    rule.Max,
+                    snapshot.Used,
+                    untouched ? rule.Max : snapshot.Remaining,
+                    snapshot.ResetAt,
+                    snapshot.Silo));
+            }
+        }
+
+        return Results.Ok(new { grant = found.Id, counters = views });
+    }
+}
