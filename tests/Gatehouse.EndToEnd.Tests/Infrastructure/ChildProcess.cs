@@ -19,6 +19,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     public string Output
     {
         get
@@ -62,6 +64,13 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>Stops the process the way <c>kill -9</c> does: no chance to clean up.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends a POSIX signal (e.g. <c>TERM</c>) to the process.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -5,11 +5,17 @@ namespace Gatehouse.Storage.Tests.Migrations;
 public sealed class MigrationCatalogTests
 {
     [Fact]
-    public void Embedded_migrations_are_numbered_from_one_without_gaps_in_order()
+    public void Embedded_migrations_have_distinct_numbers_in_ascending_order()
     {
         var ids = MigrationCatalog.All.Select(migration => migration.Id).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, ids.Length), ids);
+        Assert.Equal(ids.Distinct().Order(), ids);
+    }
+
+    [Fact]
+    public void Migration_names_are_their_file_names_and_start_with_their_number()
+    {
+        Assert.All(MigrationCatalog.All, migration => Assert.StartsWith($"{migration.Id:000}_", migration.Name, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Cluster;
+
+/// <summary>Replicas come and go under load; the limit stays exact (durable counters, one activation per counter).</summary>
+public sealed class FailoverTests : IAsyncLifetime
+{
+    private const int AgentCount = 16;
+    private RunningUpstream? _upstream;
+    private GatewayCluster? _cluster;
+
+    private GatewayCluster Cluster => _cluster!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await UpstreamServers.StartTestUpstreamAsync();
+        _cluster = await GatewayCluster.StartAsync(
+            replicas: 3,
+            new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
+            new Dictionary<string, string[]> { ["hot"] = ["metered"], ["growing"] = ["metered"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Killing_the_replica_that_holds_the_counter_never_admits_more_than_max()
+    {
+        var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
+        var hammer = new Hammer();
+        var killedAt = (DateTimeOffset?)null;
+        var killing = 0;
+
+        await hammer.RunAsync(Cluster, "metered", "hot", "add", AgentCount, outcome =>
+        {
+            // A third of the way into the budget, kill -9 the replica whose silo holds the counter grain.
+            if (hammer.Admitted >= ClusterPolicies.Max / 3 && Interlocked.Exchange(ref killing, 1) == 0)
+            {
+                var counters = AdminApi.CountersAsync(Cluster.LiveUrls[0], "hot").GetAwaiter().GetResult();
+                Cluster.ReplicaWithSiloPort(AdminApi.SiloPortOf(counters, "fixed_100")).Kill();
+                killedAt = DateTimeOffset.UtcNow;
+            }
+
+            // Agents go on through errors (the dying replica's calls) until the limit refuses them.
+            return outcome.Kind != OutcomeKind.RateLimited;
+        });
+
+        var after = await InvocationCounts.ReadAsync(_upstream.Endpoint);
+        var counter = await AdminApi.CountersAsync(Cluster.LiveUrls[0], "hot");
+        var ranUpstream = after.Of("add") - before.Of("add");
+        Assert.NotNull(killedAt);
+        Assert.InRange(ranUpstream, 1, ClusterPolicies.Max);
+        Assert.True(hammer.Admitted <= ClusterPolicies.Max, $"{hammer.Admitted} admitted");
+        Assert.Equal(ClusterPolicies.Max, (int)(decimal)counter.Single(c => (string?)c!["counter"] == "fixed_100")!["used"]!);
+        Assert.Equal(AgentCount, hammer.Refused);
+
+        // Every call got an answer: a result, a refusal, or an error naming what went wrong.
+        Assert.All(hammer.Outcomes, outcome => Assert.False(string.IsNullOrWhiteSpace(outcome.Detail)));
+
+        // The cluster served again within 10 s: the first call admitted after the kill.
+        var firstAfterKill = hammer.Outcomes.Where(o => o.Kind == OutcomeKind.Admitted && o.At > killedAt).Min(o => o.At);
+        Assert.True(firstAfterKill - killedAt < TimeSpan.FromSeconds(10), $"served again after {firstAfterKill - killedAt}");
+    }
+
+    [Fact]
+    public async Task A_replica_added_under_load_joins_serves_and_the_limit_stays_exact()
+    {
+        var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
+        var hammer = new Hammer();
+        var adding = 0;
+        Task<Replica>? added = null;
+
+        var run = hammer.RunAsync(Cluster, "metered", "growing", "echo", AgentCount, outcome =>
+        {
+            if (Interlocked.Exchange(ref adding, 1) == 0)
+            {
+                added = Cluster.AddReplicaAsync();
+            }
+
+            // Slow the agents down until the fourth replica is in, so it joins under load.
+            if (added is { IsCompleted: false })
+            {
+                Thread.Sleep(100);
+            }
+
+            return outcome.Kind != OutcomeKind.RateLimited;
+        });
+        await run;
+        var fourth = await added!;
+
+        var after = await InvocationCounts.ReadAsync(_upstream.Endpoint);
+        var members = await Cluster.Database.MembersAsync();
+        Assert.Contains((fourth.SiloPort, 3), members);
+        Assert.Equal(0, hammer.Errors);
+        Assert.Equal(ClusterPolicies.Max, hammer.Admitted);
+        Assert.Equal(ClusterPolicies.Max, after.Of("echo") - before.Of("echo"));
+
+        // The new replica serves: a session through it alone works.
+        await using var agent = await Agents.ConnectAsync(new Uri(fourth.BaseUrl, "/mcp/metered"), Cluster.TokenOf("growing"));
+        Assert.Equal("rate_limited", (string?)(await agent.CallToolAsync("echo", ClusterPolicies.ArgumentsFor("echo"))).Decision()?["action"]);
+    }
+
+    [Fact]
+    public async Task Sigterm_drains_in_flight_calls_and_the_silo_leaves_the_cluster()
+    {
+        var victim = Cluster.Replicas[1];
+        await using var agent = await Agents.ConnectAsync(new Uri(victim.BaseUrl, "/mcp/metered"), Cluster.TokenOf("hot"));
+        var slow = new Dictionary<string, object?> { ["steps"] = 10, ["delayMs"] = 200 };
+        var clock = Stopwatch.StartNew();
+
+        var calls = Enumerable.Range(0, 3).Select(_ => agent.CallToolAsync("slow", slow).AsTask()).ToArray();
+        await Task.Delay(500);
+        victim.Terminate();
+        var results = await Task.WhenAll(calls);
+        await victim.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(results, result => Assert.Equal("done after 10 steps", result.Text()));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), "the calls ran their whole course");
+        var members = await Cluster.Database.MembersAsync();
+        Assert.Contains((victim.SiloPort, 6), members);
+    }
+}

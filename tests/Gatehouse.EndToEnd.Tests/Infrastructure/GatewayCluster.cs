@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Client;
+
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Several real <c>gatehouse</c> processes forming one Orleans cluster on a fresh PostgreSQL database
+/// (ADO.NET clustering, durable counters), sharing one configuration file; each has its own ports.
+/// </summary>
+internal sealed class GatewayCluster : IAsyncDisposable
+{
+    private readonly GatewayConfig _config;
+    private readonly List<Replica> _replicas = [];
+
+    private GatewayCluster(GatewayConfig config, TestDatabase database)
+    {
+        _config = config;
+        Database = database;
+    }
+
+    public TestDatabase Database { get; }
+
+    public GatewayConfig Config => _config;
+
+    /// <summary>What <c>db migrate</c> printed when the cluster was created (on an empty database).</summary>
+    public string FirstMigrationOutput { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Replica> Replicas
+    {
+        get
+        {
+            lock (_replicas)
+            {
+                return [.. _replicas];
+            }
+        }
+    }
+
+    /// <summary>Base URLs of the replicas still running.</summary>
+    public IReadOnlyList<Uri> LiveUrls => [.. Replicas.Where(r => !r.HasExited).Select(r => r.BaseUrl)];
+
+    public static async Task<GatewayCluster> StartAsync(int replicas, IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, string durability = "Durable")
+    {
+        var database = await TestDatabase.CreateAsync();
+        var config = GatewayConfig.Write(upstreams, grants, gatehouse =>
+        {
+            gatehouse["Cluster"] = new JsonObject
+            {
+                ["Clustering"] = "AdoNet",
+                ["ConnectionString"] = database.ConnectionString,
+                ["ClusterId"] = database.Name,
+            };
+            gatehouse["Counters"] = new JsonObject { ["Durability"] = durability };
+        });
+        var cluster = new GatewayCluster(config, database);
+        try
+        {
+            cluster.FirstMigrationOutput = await cluster.MigrateAsync();
+            await Task.WhenAll(Enumerable.Range(0, replicas).Select(_ => cluster.AddReplicaAsync()));
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    /// <summary>Runs <c>gatehouse db migrate --config</c> and returns its standard output.</summary>
+    public async Task<string> MigrateAsync()
+    {
+        await using var migrate = ChildProcess.Start("dotnet", [Paths.GatehouseDll, "db", "migrate", "--config", _config.Path], _config.Folder);
+        await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        if (migrate.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"db migrate failed:\n{migrate.Output}");
+        }
+
+        return string.Join('\n', migrate.StandardOutputLines);
+    }
+
+    public async Task<Replica> AddReplicaAsync()
+    {
+        var replica = await Replica.StartAsync(_config);
+        lock (_replicas)
+        {
+            _replicas.Add(replica);
+        }
+
+        return replica;
+    }
+
+    public string TokenOf(string grant) => _config.Tokens[grant];
+
+    /// <summary>An official C# SDK client whose requests go round-robin to the live replicas.</summary>
+    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant)
+    {
+        var balancer = new RoundRobinHandler(() => LiveUrls);
+        var http = new HttpClient(balancer) { Timeout = TimeSpan.FromSeconds(60) };
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(LiveUrls[0], $"/mcp/{upstream}"),
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + TokenOf(grant) },
+                TransportMode = HttpTransportMode.StreamableHttp,
+                EnableStandaloneGetStream = false,
+            },
+            http,
+            ownsHttpClient: true);
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" });
+        return (client, balancer);
+    }
+
+    public Replica ReplicaWithSiloPort(int port) => Replicas.Single(r => r.SiloPort == port);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(Replicas.Select(r => r.DisposeAsync().AsTask()));
+        _config.Dispose();
+        await Database.DisposeAsync();
+    }
+}
