@@ -34,7 +34,10 @@ public sealed class SchemaMigrator
     }
 
     /// <summary>Applies every migration the database does not have yet, in order.</summary>
-    /// <param name="ct">Cancels the run; a migration in progress is rolled back.</param>
+    /// <param name="ct">
+    /// Cancels the run; a migration in progress is rolled back. Commands have no timeout of their
+    /// own (a run may wait for another replica's), so this token is what bounds the wait.
+    /// </param>
     /// <returns>Which migrations this run applied and which were already present.</returns>
     /// <exception cref="NpgsqlException">The database cannot be reached or a script fails.</exception>
     public async Task<MigrationReport> MigrateAsync(CancellationToken ct)
@@ -104,8 +107,9 @@ public sealed class SchemaMigrator
     private static NpgsqlCommand CreateCommand(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
     {
         // The connection's open transaction is used by every command on it (Npgsql does not require
-        // the Transaction property to be set).
-        var command = new NpgsqlCommand(sql, connection);
+        // the Transaction property to be set). No command timeout: waiting for another replica's
+        // migration, or a long one, must not fail half-way; the caller's token bounds the run.
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);

@@ -41,15 +41,23 @@ public sealed class FailoverTests : IAsyncLifetime
         var hammer = new Hammer();
         var killedAt = (DateTimeOffset?)null;
         var killing = 0;
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await hammer.RunAsync(Cluster, "metered", "hot", "add", AgentCount, outcome =>
+        await hammer.RunAsync(Cluster, "metered", "hot", "add", AgentCount, async outcome =>
         {
             // A third of the way into the budget, kill -9 the replica whose silo holds the counter grain.
-            if (hammer.Admitted >= ClusterPolicies.Max / 3 && Interlocked.Exchange(ref killing, 1) == 0)
+            // The agents wait for the kill, so that most of the budget is spent after it.
+            if (hammer.Admitted >= ClusterPolicies.Max / 3)
             {
-                var counters = AdminApi.CountersAsync(Cluster.LiveUrls[0], "hot").GetAwaiter().GetResult();
-                Cluster.ReplicaWithSiloPort(AdminApi.SiloPortOf(counters, "fixed_100")).Kill();
-                killedAt = DateTimeOffset.UtcNow;
+                if (Interlocked.Exchange(ref killing, 1) == 0)
+                {
+                    var counters = await AdminApi.CountersAsync(Cluster.LiveUrls[0], "hot");
+                    Cluster.ReplicaWithSiloPort(AdminApi.SiloPortOf(counters, "fixed_100")).Kill();
+                    killedAt = DateTimeOffset.UtcNow;
+                    killed.SetResult();
+                }
+
+                await killed.Task.WaitAsync(TimeSpan.FromSeconds(30));
             }
 
             // Agents go on through errors (the dying replica's calls) until the limit refuses them.
@@ -81,7 +89,7 @@ public sealed class FailoverTests : IAsyncLifetime
         var adding = 0;
         Task<Replica>? added = null;
 
-        var run = hammer.RunAsync(Cluster, "metered", "growing", "echo", AgentCount, outcome =>
+        await hammer.RunAsync(Cluster, "metered", "growing", "echo", AgentCount, async outcome =>
         {
             if (Interlocked.Exchange(ref adding, 1) == 0)
             {
@@ -91,12 +99,11 @@ public sealed class FailoverTests : IAsyncLifetime
             // Slow the agents down until the fourth replica is in, so it joins under load.
             if (added is { IsCompleted: false })
             {
-                Thread.Sleep(100);
+                await Task.Delay(100);
             }
 
             return outcome.Kind != OutcomeKind.RateLimited;
         });
-        await run;
         var fourth = await added!;
 
         var after = await InvocationCounts.ReadAsync(_upstream.Endpoint);

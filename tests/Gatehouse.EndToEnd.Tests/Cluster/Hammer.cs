@@ -26,7 +26,11 @@ internal sealed class Hammer
     /// Runs <paramref name="agents"/> agents; each calls until <paramref name="keepGoing"/> says stop
     /// (given its own last outcome). Every call is bounded, so a hang fails the test rather than the run.
     /// </summary>
-    public async Task RunAsync(GatewayCluster cluster, string upstream, string grant, string tool, int agents, Func<CallOutcome, bool> keepGoing)
+    public Task RunAsync(GatewayCluster cluster, string upstream, string grant, string tool, int agents, Func<CallOutcome, bool> keepGoing) =>
+        RunAsync(cluster, upstream, grant, tool, agents, outcome => ValueTask.FromResult(keepGoing(outcome)));
+
+    /// <summary>As above, with a decision that may wait (without blocking a thread).</summary>
+    public async Task RunAsync(GatewayCluster cluster, string upstream, string grant, string tool, int agents, Func<CallOutcome, ValueTask<bool>> keepGoing)
     {
         var clients = await Task.WhenAll(Enumerable.Range(0, agents).Select(_ => cluster.ConnectAsync(upstream, grant)));
         try
@@ -42,7 +46,7 @@ internal sealed class Hammer
         }
     }
 
-    private async Task AgentAsync(McpClient client, string tool, Func<CallOutcome, bool> keepGoing)
+    private async Task AgentAsync(McpClient client, string tool, Func<CallOutcome, ValueTask<bool>> keepGoing)
     {
         var arguments = ClusterPolicies.ArgumentsFor(tool);
         CallOutcome outcome;
@@ -51,7 +55,7 @@ internal sealed class Hammer
             outcome = await CallAsync(client, tool, arguments);
             _outcomes.Enqueue(outcome);
         }
-        while (keepGoing(outcome));
+        while (await keepGoing(outcome));
     }
 
     private static async Task<CallOutcome> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)

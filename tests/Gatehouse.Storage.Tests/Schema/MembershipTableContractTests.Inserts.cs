@@ -76,9 +76,9 @@ public abstract partial class MembershipTableContractTests
         var result = await new StoredQueries(ConnectionString).ScalarAsync(
             "InsertMembershipKey",
             ("DeploymentId", ClusterId),
-            ("Address", "10.20.30.40"),
-            ("Port", 11111),
-            ("Generation", 1),
+            ("Address", entry.SiloAddress.Endpoint.Address.ToString()),
+            ("Port", entry.SiloAddress.Endpoint.Port),
+            ("Generation", entry.SiloAddress.Generation),
             ("SiloName", entry.SiloName),
             ("HostName", entry.HostName),
             ("Status", (int)SiloStatus.Active),

@@ -57,9 +57,9 @@ public abstract partial class MembershipTableContractTests
             var updated = await queries.ScalarAsync(
                 "UpdateMembershipKey",
                 ("DeploymentId", ClusterId),
-                ("Address", "10.20.30.40"),
-                ("Port", 11111),
-                ("Generation", 1),
+                ("Address", entry.SiloAddress.Endpoint.Address.ToString()),
+                ("Port", entry.SiloAddress.Endpoint.Port),
+                ("Generation", entry.SiloAddress.Generation),
                 ("Status", (int)SiloStatus.Active),
                 ("SuspectTimes", suspectTimes),
                 ("IAmAliveTime", entry.IAmAliveTime),

@@ -64,6 +64,19 @@ public abstract partial class MembershipTableContractTests : IDisposable
     }
 
     [Fact]
+    public async Task The_version_row_insert_reports_whether_it_created_the_row()
+    {
+        var queries = new StoredQueries(ConnectionString);
+
+        var first = await queries.ScalarAsync("InsertMembershipVersionKey", ("DeploymentId", ClusterId));
+        var second = await queries.ScalarAsync("InsertMembershipVersionKey", ("DeploymentId", ClusterId));
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.Equal(0, (await Rows.VersionAsync(ClusterId))!.Version);
+    }
+
+    [Fact]
     public async Task Reading_the_row_of_an_unknown_silo_gives_the_version_and_no_member()
     {
         await Table.InitializeMembershipTableAsync(true, Ct);

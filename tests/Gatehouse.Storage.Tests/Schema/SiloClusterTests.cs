@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace Gatehouse.Storage.Tests.Schema;
 
 /// <summary>
-/// Checklist items 2, 9 and 10 with real Orleans silos in this process, on 127.0.0.1, clustered
-/// through the schema. Each test uses a cluster id of its own; the class runs alone because its
-/// timings depend on prompt probes.
+/// Checklist items 2, 9 and 10 with real Orleans silos on 127.0.0.1 clustered through the schema:
+/// in this process, and, where one must be killed with SIGKILL, in a child process. Each test uses
+/// a cluster id of its own; the class runs alone because its timings depend on prompt probes.
 /// </summary>
 [Collection(SiloClusterCollection.Name)]
 public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelper output) : IClassFixture<MigratedDatabase>, IDisposable
