@@ -20,6 +20,9 @@ internal static class FrontExtensions
             // serves them); 2026-07-28 agents are served per request.
             transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             transport.ConfigureSessionOptions = configurator.ConfigureAsync;
+#pragma warning disable MCPEXP002 // Experimental; used only to count the sessions this replica holds.
+            transport.RunSessionHandler = SessionCounting.RunAsync;
+#pragma warning restore MCPEXP002
         });
         return services;
     }

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Limits;
 using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
+using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -20,41 +22,39 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
     public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
     {
         var tool = context.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
-        var arguments = ArgumentsOf(context.JsonRpcRequest.Params);
-        var evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, arguments);
+        using var call = new CallTelemetry(front.Upstream, tool, context.User.GrantId(), context.Server.SessionId);
+        return await DecideAndForwardAsync(front, context, tool, call, cancellationToken);
+    }
+
+    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, RequestContext<CallToolRequestParams> context, string tool, CallTelemetry call, CancellationToken cancellationToken)
+    {
+        Evaluation evaluation;
+        using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
+        {
+            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, ArgumentsOf(context.JsonRpcRequest.Params));
+        }
 
         switch (evaluation.Kind)
         {
             case EvaluationKind.Hidden:
+                call.Decided(CallTelemetry.HiddenAction, tool);
                 throw new McpProtocolException($"Unknown tool: '{tool}'", McpErrorCode.InvalidParams);
             case EvaluationKind.Refused:
-                Log.Refused(logger, front.Upstream, tool, evaluation.Refusal!.Action.ToWire(), evaluation.Refusal.Rule);
-                return Refusals.Of(evaluation.Refusal);
+                return Refuse(call, front.Upstream, tool, evaluation.Refusal!);
             case EvaluationKind.NeedsApproval:
                 // Approvals are held by approval grains (a later part of the gateway); until then a call
                 // that needs one is refused as if its approval timed out, and never runs.
-                return Refusals.Of(new Decision(DecisionAction.ApprovalTimeout, tool,
+                return Refuse(call, front.Upstream, tool, new Decision(DecisionAction.ApprovalTimeout, tool,
                     $"Tool '{tool}' needs an operator's approval, and none was given.", null));
         }
 
-        var scope = new CallScope(front.Upstream, context.User.GrantId(), context.Server.SessionId);
-        GateOutcome gate;
-        try
-        {
-            gate = await counters.ReserveAsync(scope, evaluation.Charges);
-        }
-        catch (CounterUnavailableException ex)
-        {
-            Log.CountersUnavailable(logger, front.Upstream, tool, ex.InnerException?.GetType().Name ?? "unknown");
-            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
-        }
-
+        var gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, call.GrantId, call.SessionId), evaluation.Charges);
         if (!gate.Admitted)
         {
-            Log.Refused(logger, front.Upstream, tool, gate.Refusal!.Action.ToWire(), gate.Refusal.Rule);
-            return Refusals.Of(gate.Refusal);
+            return Refuse(call, front.Upstream, tool, gate.Refusal!);
         }
 
+        call.Decided(DecisionAction.Allow.ToWire(), tool);
         JsonNode? result;
         try
         {
@@ -71,6 +71,38 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         }
 
         return front.Read<CallToolResult>(RequestMethods.ToolsCall, result);
+    }
+
+    private async Task<GateOutcome> ReserveAsync(string upstream, string tool, CallScope scope, IReadOnlyList<LimitCharge> charges)
+    {
+        using var activity = charges.Count > 0 ? GatehouseTelemetry.Source.StartActivity("gatehouse counters") : null;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await counters.ReserveAsync(scope, charges);
+        }
+        catch (CounterUnavailableException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Log.CountersUnavailable(logger, upstream, tool, ex.InnerException?.GetType().Name ?? "unknown");
+            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
+        }
+        finally
+        {
+            if (charges.Count > 0)
+            {
+                GatehouseTelemetry.CounterDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+    }
+
+    private CallToolResult Refuse(CallTelemetry call, string upstream, string tool, Decision decision)
+    {
+        var action = decision.Action.ToWire();
+        call.Decided(action, decision.Rule);
+        GatehouseTelemetry.Refusals.Add(1, new(TelemetryAttributes.Decision, action), new(TelemetryAttributes.Upstream, upstream));
+        Log.Refused(logger, upstream, tool, action, decision.Rule);
+        return Refusals.Of(decision);
     }
 
     private static JsonElement ArgumentsOf(JsonNode? parameters) =>

@@ -1,6 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gatehouse.Host.Auth;
+using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -64,8 +65,39 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
 
     /// <summary>Sends the agent's request upstream as it came.</summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public Task<JsonNode?> SendAsync(string method, JsonRpcRequest request, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken) =>
-        channel.SendAsync(method, ForwardedParams.From(request.Params), onProgress, cancellationToken);
+    public async Task<JsonNode?> SendAsync(string method, JsonRpcRequest request, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
+    {
+        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
+        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
+        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await channel.SendAsync(method, ForwardedParams.From(request.Params), onProgress, cancellationToken);
+        }
+        catch (UpstreamException ex)
+        {
+            outcome = ex.Kind.ToString().ToLowerInvariant();
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag(TelemetryAttributes.ErrorType, outcome);
+            GatehouseTelemetry.UpstreamErrors.Add(1, new(TelemetryAttributes.Upstream, upstream), new(TelemetryAttributes.ErrorType, outcome));
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            GatehouseTelemetry.UpstreamDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new(TelemetryAttributes.Upstream, upstream),
+                new(TelemetryAttributes.McpMethodName, method),
+                new(TelemetryAttributes.Outcome, outcome));
+        }
+    }
 
     public TResult Read<TResult>(string method, JsonNode? result)
         where TResult : class =>

@@ -34,6 +34,9 @@ internal static class ClusterBuilderExtensions
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
             }
 
+            // Grain calls carry the trace: a counter decision on another silo shows in the agent's trace.
+            silo.AddActivityPropagation();
+
             // The strongly consistent in-cluster directory: while membership changes, a grain (a counter
             // above all) never has two live activations, which would each admit a full budget.
 #pragma warning disable ORLEANSEXP003 // Experimental in Orleans 10; chosen for its consistency guarantee.

@@ -1,6 +1,6 @@
 using Gatehouse.Host.Admin;
 using Gatehouse.Host.Front;
-using Gatehouse.Host.Health;
+using Gatehouse.ServiceDefaults;
 
 namespace Gatehouse.Host.Hosting;
 
@@ -10,7 +10,7 @@ internal static class GatehouseAppExtensions
     {
         // Routing first, so the MCP middleware sees which upstream a request names.
         app.UseRouting();
-        app.MapGatehouseHealth();
+        app.MapDefaultEndpoints();
         app.MapGatehouseFront();
         app.MapGatehouseAdmin();
         return app;

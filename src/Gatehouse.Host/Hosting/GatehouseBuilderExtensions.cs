@@ -4,6 +4,7 @@ using Gatehouse.Host.Front;
 using Gatehouse.Host.Health;
 using Gatehouse.Host.Limits;
 using Gatehouse.Host.Policies;
+using Gatehouse.ServiceDefaults;
 using Gatehouse.Upstreams;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal static class GatehouseBuilderExtensions
     public static WebApplicationBuilder AddGatehouse(this WebApplicationBuilder builder, string[] args)
     {
         builder.AddGatehouseConfiguration(args);
+        builder.AddServiceDefaults();
         // Policies load first, so a bad policy stops the start before the silo joins the cluster.
         builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();

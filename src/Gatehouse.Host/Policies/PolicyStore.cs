@@ -1,17 +1,32 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Policy;
+using Gatehouse.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Policies;
 
 /// <summary>The policy in force for each upstream. Loaded before the gateway serves; a replica with an invalid policy does not start.</summary>
-internal sealed class PolicyStore(IOptions<GatehouseOptions> options, ConfigFileLocation location)
+internal sealed class PolicyStore
 {
     private readonly ConcurrentDictionary<string, PolicyDocument> _policies = new(StringComparer.Ordinal);
+    private readonly IOptions<GatehouseOptions> _options;
+    private readonly ConfigFileLocation _location;
+
+    public PolicyStore(IOptions<GatehouseOptions> options, ConfigFileLocation location)
+    {
+        _options = options;
+        _location = location;
+        GatehouseTelemetry.Meter.CreateObservableGauge(
+            "gatehouse.policy.loaded",
+            () => _policies.Select(pair => new Measurement<int>(1, new(TelemetryAttributes.Upstream, pair.Key), new(TelemetryAttributes.PolicyVersion, pair.Value.Version))),
+            "{policy}",
+            "1 for each upstream's policy in force, labelled with its version.");
+    }
 
     /// <summary>True once every upstream's policy is loaded.</summary>
-    public bool IsComplete => _policies.Count == options.Value.Upstreams.Count;
+    public bool IsComplete => _policies.Count == _options.Value.Upstreams.Count;
 
     public PolicyDocument Get(string upstream) =>
         _policies.TryGetValue(upstream, out var policy)
@@ -23,9 +38,9 @@ internal sealed class PolicyStore(IOptions<GatehouseOptions> options, ConfigFile
     public void LoadAll()
     {
         var problems = new List<string>();
-        foreach (var (upstream, settings) in options.Value.Upstreams)
+        foreach (var (upstream, settings) in _options.Value.Upstreams)
         {
-            var path = location.Resolve(settings.Policy!);
+            var path = _location.Resolve(settings.Policy!);
             if (!File.Exists(path))
             {
                 problems.Add($"Gatehouse:Upstreams:{upstream}:Policy: file not found: {path}");
