@@ -19,6 +19,7 @@ internal static class CommandLine
             ["token", "new"] => TokenCommand.Run(output),
             ["policy", "validate", .. var files] when files.Length > 0 => PolicyValidateCommand.Run(files, output, error),
             ["db", "migrate", .. var options] => await DbMigrateCommand.RunAsync(options, output, error),
+            ["healthcheck", .. var options] => await HealthcheckCommand.RunAsync(options, error),
             ["help"] or ["--help"] => Usage(output, 0),
             _ => Usage(error, 2),
         };
@@ -32,6 +33,7 @@ internal static class CommandLine
               gatehouse token new                       print a new bearer token and the SHA-256 to put in the configuration
               gatehouse policy validate FILE...         check policy documents; exit code 1 if any is invalid
               gatehouse db migrate [--config PATH]      create or upgrade the PostgreSQL schema (idempotent)
+              gatehouse healthcheck [--url URL]         exit 0 if the replica's /healthz answers (default http://127.0.0.1:8080/healthz)
             """);
         return exitCode;
     }

@@ -18,6 +18,13 @@ internal static class ClusterBuilderExtensions
                 cluster.ServiceId = settings.ServiceId;
             });
 
+            if (KubernetesPod.IsPresent(builder.Configuration))
+            {
+                // In a pod: cluster and service ids from the pod's orleans/* labels, endpoints from its IP,
+                // and pods of silos declared dead are deleted. Membership itself stays on PostgreSQL.
+                silo.UseKubernetesHosting();
+            }
+
             if (settings.Clustering == ClusteringKinds.AdoNet)
             {
                 silo.UseAdoNetClustering(adoNet =>

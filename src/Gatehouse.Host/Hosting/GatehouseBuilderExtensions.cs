@@ -47,6 +47,9 @@ internal static class GatehouseBuilderExtensions
         }
 
         builder.Services.AddSingleton(location);
+
+        // SIGTERM: stop accepting, let in-flight calls finish (up to this long), then leave the cluster.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IValidateOptions<GatehouseOptions>, GatehouseOptionsValidator>();
         builder.Services.AddOptions<GatehouseOptions>()
