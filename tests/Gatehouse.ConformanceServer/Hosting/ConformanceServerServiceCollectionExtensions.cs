@@ -15,8 +15,8 @@ internal static class ConformanceServerServiceCollectionExtensions
     {
         services.AddSingleton<ResourceSubscriptions>();
 
-        // The event store makes POST SSE streams resumable (priming event, Last-Event-ID), which the
-        // server-sse-polling scenario needs; an in-process cache is enough for one replica.
+        // The event store makes POST SSE streams resumable (priming event, event ids, replay after
+        // Last-Event-ID), which the server-sse-polling scenario needs; an in-process cache is enough here.
         services.AddDistributedMemoryCache();
 
         services
