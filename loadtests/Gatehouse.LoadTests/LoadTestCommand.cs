@@ -3,51 +3,52 @@ using System.Globalization;
 namespace Gatehouse.LoadTests;
 
 /// <summary>
+/// The scenarios:
 /// <c>overhead --direct URL --gateway URL --token T [--tool echo] [--args JSON] [--calls 2000] [--warmup 200]</c>:
-/// one agent session to each target, calls interleaved (direct, gateway, gateway, direct, …) so both
-/// see the same machine load, then the latency distribution of each and the difference.
+/// one agent session to each target, calls interleaved so both see the same machine load;
+/// <c>counters --durability none|durable [--postgres CONN] [--keys 1] [--concurrency 64] [--seconds 10]</c>:
+/// the counter decision path on an in-process silo.
 /// </summary>
 internal static class LoadTestCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args is not ["overhead", .. var rest])
+        var options = new CommandOptions(args.Skip(1).ToArray());
+        switch (args.FirstOrDefault())
         {
-            await error.WriteLineAsync("usage: overhead --direct URL --gateway URL --token TOKEN [--tool NAME] [--args JSON] [--calls N] [--warmup N]");
-            return 2;
+            case "overhead":
+                var overhead = await OverheadScenario.RunAsync(
+                    new Uri(options.Get("--direct")), new Uri(options.Get("--gateway")), options.Get("--token"),
+                    options.Get("--tool", "echo"), options.Get("--args", """{"message":"hello"}"""),
+                    options.GetInt("--calls", 2000), options.GetInt("--warmup", 200));
+                await output.WriteLineAsync(overhead.ToMarkdown());
+                return 0;
+            case "counters":
+                var counters = await CounterPathScenario.RunAsync(
+                    options.Get("--durability", "none"), options.GetOptional("--postgres"),
+                    options.GetInt("--keys", 1), options.GetInt("--concurrency", 64), TimeSpan.FromSeconds(options.GetInt("--seconds", 10)));
+                await output.WriteLineAsync(CounterPathResult.MarkdownHeader);
+                await output.WriteLineAsync(counters.ToMarkdownRow());
+                return 0;
+            default:
+                await error.WriteLineAsync("usage: overhead --direct URL --gateway URL --token TOKEN [--tool NAME] [--args JSON] [--calls N] [--warmup N]");
+                await error.WriteLineAsync("       counters --durability none|durable [--postgres CONN] [--keys N] [--concurrency N] [--seconds N]");
+                return 2;
         }
-
-        var options = Options.Parse(rest);
-        var result = await OverheadScenario.RunAsync(options);
-        await output.WriteLineAsync(result.ToMarkdown());
-        return 0;
     }
 
-    internal sealed record Options(Uri Direct, Uri Gateway, string Token, string Tool, string ArgumentsJson, int Calls, int Warmup)
+    private sealed class CommandOptions(string[] args)
     {
-        public static Options Parse(IReadOnlyList<string> args)
+        public string? GetOptional(string name)
         {
-            string Value(string name, string? fallback = null)
-            {
-                for (var i = 0; i < args.Count - 1; i++)
-                {
-                    if (args[i] == name)
-                    {
-                        return args[i + 1];
-                    }
-                }
-
-                return fallback ?? throw new ArgumentException($"{name} is required");
-            }
-
-            return new Options(
-                new Uri(Value("--direct")),
-                new Uri(Value("--gateway")),
-                Value("--token"),
-                Value("--tool", "echo"),
-                Value("--args", """{"message":"hello"}"""),
-                int.Parse(Value("--calls", "2000"), CultureInfo.InvariantCulture),
-                int.Parse(Value("--warmup", "200"), CultureInfo.InvariantCulture));
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         }
+
+        public string Get(string name, string? fallback = null) =>
+            GetOptional(name) ?? fallback ?? throw new ArgumentException($"{name} is required");
+
+        public int GetInt(string name, int fallback) =>
+            GetOptional(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -7,32 +7,32 @@ namespace Gatehouse.LoadTests;
 /// <summary>Latency of one tool call through Gatehouse against the same call made directly, measured side by side.</summary>
 internal static class OverheadScenario
 {
-    public static async Task<OverheadResult> RunAsync(LoadTestCommand.Options options)
+    public static async Task<OverheadResult> RunAsync(Uri directUrl, Uri gatewayUrl, string token, string tool, string argumentsJson, int calls, int warmup)
     {
-        var arguments = JsonSerializer.Deserialize<Dictionary<string, object?>>(options.ArgumentsJson) ?? [];
-        await using var direct = await ConnectAsync(options.Direct, token: null);
-        await using var gateway = await ConnectAsync(options.Gateway, options.Token);
+        var arguments = JsonSerializer.Deserialize<Dictionary<string, object?>>(argumentsJson) ?? [];
+        await using var direct = await ConnectAsync(directUrl, token: null);
+        await using var gateway = await ConnectAsync(gatewayUrl, token);
 
-        for (var i = 0; i < options.Warmup; i++)
+        for (var i = 0; i < warmup; i++)
         {
-            await CallAsync(direct, options.Tool, arguments);
-            await CallAsync(gateway, options.Tool, arguments);
+            await CallAsync(direct, tool, arguments);
+            await CallAsync(gateway, tool, arguments);
         }
 
-        var directSamples = new List<double>(options.Calls);
-        var gatewaySamples = new List<double>(options.Calls);
-        for (var i = 0; i < options.Calls; i++)
+        var directSamples = new List<double>(calls);
+        var gatewaySamples = new List<double>(calls);
+        for (var i = 0; i < calls; i++)
         {
             // Alternate which goes first, so neither always runs on a warmer path.
             if (i % 2 == 0)
             {
-                directSamples.Add(await CallAsync(direct, options.Tool, arguments));
-                gatewaySamples.Add(await CallAsync(gateway, options.Tool, arguments));
+                directSamples.Add(await CallAsync(direct, tool, arguments));
+                gatewaySamples.Add(await CallAsync(gateway, tool, arguments));
             }
             else
             {
-                gatewaySamples.Add(await CallAsync(gateway, options.Tool, arguments));
-                directSamples.Add(await CallAsync(direct, options.Tool, arguments));
+                gatewaySamples.Add(await CallAsync(gateway, tool, arguments));
+                directSamples.Add(await CallAsync(direct, tool, arguments));
             }
         }
 

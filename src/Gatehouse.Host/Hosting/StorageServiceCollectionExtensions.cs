@@ -1,7 +1,6 @@
 using Gatehouse.Grains;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Storage;
-using Npgsql;
 
 namespace Gatehouse.Host.Hosting;
 
@@ -14,7 +13,7 @@ internal static class StorageServiceCollectionExtensions
         var connectionString = options.Cluster.ConnectionString;
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            builder.Services.AddSingleton(_ => PostgresDataSources.Create(connectionString));
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable)
             {
