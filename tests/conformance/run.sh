@@ -7,7 +7,8 @@
 #        OUTPUT.details.json  per scenario: failed checks with the suite's messages, warnings
 #        OUTPUT.logs/NAME/    the suite's own output and checks.json for each scenario
 # and prints a table. Exit code 0 when the suite ran (whatever the scenarios' results); 2 for bad
-# arguments or when the suite cannot be installed or listed; 3 when no scenario produced results.
+# arguments or when the suite cannot be installed or listed; 3 when every scenario ended without
+# results and not by a time limit (the suite itself could not run).
 #
 # --token TOKEN adds "Authorization: Bearer TOKEN"; --header adds any header. The suite's CLI has no such
 # option: inject-headers.mjs adds them to the requests for URL's origin (see README.md).
@@ -18,7 +19,7 @@ set -uo pipefail
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$dir/lib.sh"
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 headers_json='{}'
 add_header() {

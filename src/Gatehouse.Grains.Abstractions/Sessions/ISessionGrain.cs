@@ -16,4 +16,11 @@ public interface ISessionGrain : IGrainWithStringKey
 
     [Alias("Close")]
     ValueTask CloseAsync();
+
+    /// <summary>
+    /// Records the upstream session opened for this agent session, unless another replica recorded
+    /// one first: the binding in force is returned, and the caller uses it (closing its own if it lost).
+    /// </summary>
+    [Alias("BindUpstream")]
+    ValueTask<UpstreamBinding> BindUpstreamAsync(string upstream, UpstreamBinding binding);
 }

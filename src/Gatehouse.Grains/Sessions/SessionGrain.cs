@@ -25,6 +25,28 @@ internal sealed class SessionGrain(ISessionStore store) : Grain, ISessionGrain
 
     public ValueTask<SessionRecord?> GetAsync() => ValueTask.FromResult(_record);
 
+    public async ValueTask<UpstreamBinding> BindUpstreamAsync(string upstream, UpstreamBinding binding)
+    {
+        if (_record is null)
+        {
+            throw new InvalidOperationException($"Session '{Id}' is closed.");
+        }
+
+        if (_record.UpstreamBindingOf(upstream) is { } existing)
+        {
+            return existing;
+        }
+
+        var bindings = new Dictionary<string, UpstreamBinding>(_record.Upstreams ?? new Dictionary<string, UpstreamBinding>(), StringComparer.Ordinal)
+        {
+            [upstream] = binding,
+        };
+        var updated = _record with { Upstreams = bindings };
+        await store.SaveAsync(Id, updated, CancellationToken.None);
+        _record = updated;
+        return binding;
+    }
+
     public async ValueTask CloseAsync()
     {
         await store.DeleteAsync(Id, CancellationToken.None);

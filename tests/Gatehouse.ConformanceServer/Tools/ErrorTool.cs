@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Gatehouse.ConformanceServer.Tools;
@@ -11,9 +11,14 @@ internal sealed class ErrorTool
     public const string Message = "This tool intentionally returns an error for testing";
 
     /// <remarks>
-    /// The SDK turns an <see cref="McpException"/> thrown by a tool into a result with <c>isError: true</c>
-    /// whose text is the exception's message: a tool error, not a JSON-RPC error.
+    /// A tool error (a result with <c>isError: true</c>), not a JSON-RPC error. Returned rather than thrown:
+    /// the SDK prefixes a thrown exception's message with "An error occurred invoking …", and the scenario
+    /// gives this exact text.
     /// </remarks>
     [McpServerTool(Name = "test_error_handling"), Description("Always fails with a tool error (isError: true).")]
-    public static string ErrorHandling() => throw new McpException(Message);
+    public static CallToolResult ErrorHandling() => new()
+    {
+        IsError = true,
+        Content = [new TextContentBlock { Text = Message }],
+    };
 }
