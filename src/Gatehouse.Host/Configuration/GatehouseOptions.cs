@@ -20,6 +20,12 @@ public sealed class GatehouseOptions
 
     public CounterSettings Counters { get; set; } = new();
 
+    /// <summary>
+    /// Host names the MCP endpoints answer for, checked against the <c>Host</c> and <c>Origin</c> headers
+    /// (DNS-rebinding protection). Default: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>. <c>*</c> allows any.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

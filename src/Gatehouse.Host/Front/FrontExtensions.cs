@@ -11,17 +11,21 @@ internal static class FrontExtensions
     {
         services.AddSingleton<ToolCallHandler>();
         services.AddSingleton<UpstreamFronts>();
+        services.AddSingleton<AgentSessions>();
+        services.AddSingleton<ReplyIds>();
+        services.AddSingleton<SessionUpstreams>();
         services.AddSingleton<SessionConfigurator>();
         services.AddSingleton<ISessionMigrationHandler, GrainSessionMigrationHandler>();
         services.AddMcpServer().WithHttpTransport();
-        services.AddOptions<HttpServerTransportOptions>().Configure<SessionConfigurator>((transport, configurator) =>
+        services.AddSingleton<SessionLifetime>();
+        services.AddOptions<HttpServerTransportOptions>().Configure<SessionConfigurator, SessionLifetime>((transport, configurator, lifetime) =>
         {
             // Agents on 2025-06-18 and 2025-11-25 get sessions (held in session grains, so any replica
             // serves them); 2026-07-28 agents are served per request.
             transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             transport.ConfigureSessionOptions = configurator.ConfigureAsync;
-#pragma warning disable MCPEXP002 // Experimental; used only to count the sessions this replica holds.
-            transport.RunSessionHandler = SessionCounting.RunAsync;
+#pragma warning disable MCPEXP002 // Experimental; used to count and register the sessions this replica holds.
+            transport.RunSessionHandler = lifetime.RunAsync;
 #pragma warning restore MCPEXP002
         });
         return services;
@@ -31,7 +35,11 @@ internal static class FrontExtensions
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/mcp"),
-            mcp => mcp.UseMiddleware<GrantAuthenticationMiddleware>().UseMiddleware<McpRouteGuardMiddleware>());
+            mcp => mcp
+                .UseMiddleware<OriginValidationMiddleware>()
+                .UseMiddleware<GrantAuthenticationMiddleware>()
+                .UseMiddleware<McpRouteGuardMiddleware>()
+                .UseMiddleware<ReplyRoutingMiddleware>());
         app.MapMcp($"/mcp/{{{RouteValues.Upstream}}}");
         return app;
     }

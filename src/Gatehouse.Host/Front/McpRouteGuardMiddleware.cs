@@ -1,5 +1,7 @@
 using Gatehouse.Grains.Sessions;
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Sessions;
+using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Front;
 
@@ -8,7 +10,7 @@ namespace Gatehouse.Host.Front;
 /// grant, and a presented session must be open, belong to this grant and to this route. Nothing
 /// reaches an upstream otherwise. A DELETE closes the session cluster-wide.
 /// </summary>
-internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFronts fronts, IGrainFactory grains)
+internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFronts fronts, IGrainFactory grains, SessionUpstreams upstreamSessions)
 {
     /// <summary>The Streamable HTTP session header.</summary>
     public const string SessionIdHeader = "Mcp-Session-Id";
@@ -49,10 +51,42 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             if (HttpMethods.IsDelete(context.Request.Method))
             {
                 await session.CloseAsync();
+                await upstreamSessions.ForgetAsync(sessionId);
+            }
+            else if (HttpMethods.IsGet(context.Request.Method) && upstreamSessions.IsSessionful(upstream))
+            {
+                await ListenAsync(context, sessionId, upstream);
+                return;
             }
         }
 
         await next(context);
+    }
+
+    /// <summary>
+    /// The agent's stream of unsolicited messages is open on this replica: hold the upstream session's
+    /// stream here too while it lasts, so list changes, resource updates and log lines reach the agent.
+    /// </summary>
+    private async Task ListenAsync(HttpContext context, string sessionId, string upstream)
+    {
+        try
+        {
+            try
+            {
+                var listener = await upstreamSessions.GetAsync(sessionId, upstream, listen: true);
+                await listener.GetInfoAsync(context.RequestAborted);
+            }
+            catch (UpstreamException)
+            {
+                // The upstream is unreachable now: the agent's stream stays open, without its messages.
+            }
+
+            await next(context);
+        }
+        finally
+        {
+            await upstreamSessions.ForgetListenerAsync(sessionId, upstream);
+        }
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string error, string message)

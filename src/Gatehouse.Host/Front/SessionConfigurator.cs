@@ -6,6 +6,7 @@ using ModelContextProtocol.Server;
 
 namespace Gatehouse.Host.Front;
 
+
 /// <summary>
 /// Gives each MCP session (and each sessionless request) the handlers of the upstream its URL names,
 /// and presents the upstream's own identity, instructions and capabilities to the agent.
@@ -33,6 +34,16 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, ILogger
             handlers.ListResourcesHandler = front.ListResourcesAsync;
             handlers.ListResourceTemplatesHandler = front.ListResourceTemplatesAsync;
             handlers.ReadResourceHandler = front.ReadResourceAsync;
+            if (capabilities.Resources.Subscribe == true)
+            {
+                handlers.SubscribeToResourcesHandler = front.SubscribeAsync;
+                handlers.UnsubscribeFromResourcesHandler = front.UnsubscribeAsync;
+            }
+        }
+
+        if (capabilities.Logging is not null)
+        {
+            handlers.SetLoggingLevelHandler = front.SetLoggingLevelAsync;
         }
 
         if (capabilities.Prompts is not null)
@@ -68,13 +79,14 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, ILogger
             upstream = new ServerCapabilities { Tools = new(), Resources = new(), Prompts = new() };
         }
 
-        // List-changed and subscription notifications are not relayed, so they are not promised.
+        // What Gatehouse relays: lists (with their change notifications), subscriptions, completion, logging.
         options.Capabilities = new ServerCapabilities
         {
-            Tools = upstream.Tools is null ? null : new ToolsCapability(),
-            Resources = upstream.Resources is null ? null : new ResourcesCapability(),
-            Prompts = upstream.Prompts is null ? null : new PromptsCapability(),
+            Tools = upstream.Tools is null ? null : new ToolsCapability { ListChanged = upstream.Tools.ListChanged },
+            Resources = upstream.Resources is null ? null : new ResourcesCapability { ListChanged = upstream.Resources.ListChanged, Subscribe = upstream.Resources.Subscribe },
+            Prompts = upstream.Prompts is null ? null : new PromptsCapability { ListChanged = upstream.Prompts.ListChanged },
             Completions = upstream.Completions is null ? null : new CompletionsCapability(),
+            Logging = upstream.Logging is null ? null : new LoggingCapability(),
         };
         return options.Capabilities;
     }

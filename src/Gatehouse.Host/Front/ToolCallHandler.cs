@@ -58,7 +58,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         JsonNode? result;
         try
         {
-            result = await front.SendAsync(RequestMethods.ToolsCall, context.JsonRpcRequest, ProgressRelay(context, cancellationToken), cancellationToken);
+            result = await front.SendAsync(RequestMethods.ToolsCall, context.JsonRpcRequest, context.Server, ProgressRelay(context, cancellationToken), cancellationToken);
         }
         catch (UpstreamException ex)
         {

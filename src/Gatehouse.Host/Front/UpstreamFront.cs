@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Host.Sessions;
 using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -12,9 +13,11 @@ namespace Gatehouse.Host.Front;
 /// <summary>
 /// The MCP server handlers of one upstream's endpoint. Requests other than tool calls are forwarded
 /// unchanged (their raw params, so fields the SDK does not model survive), with tool lists filtered
-/// by policy.
+/// by policy. A request of an agent session goes to the upstream session that stands for it (HTTP
+/// upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
+/// notifications reach that agent; sessionless requests share one pooled upstream connection.
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, SessionUpstreams sessions, AgentSessions agents)
 {
     public string Upstream => upstream;
 
@@ -22,7 +25,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
 
     public async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken)
     {
-        var result = await ForwardAsync<ListToolsResult>(RequestMethods.ToolsList, context.JsonRpcRequest, cancellationToken);
+        var result = await ForwardAsync<ListToolsResult>(RequestMethods.ToolsList, context.JsonRpcRequest, context.Server, cancellationToken);
         var policy = policies.Get(upstream);
         result.Tools = [.. result.Tools.Where(tool => Gatehouse.Policy.PolicyEvaluator.IsListed(policy, tool.Name))];
         return result;
@@ -32,30 +35,47 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         toolCalls.HandleAsync(this, context, cancellationToken);
 
     public ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<ListResourcesResult>(RequestMethods.ResourcesList, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<ListResourcesResult>(RequestMethods.ResourcesList, context.JsonRpcRequest, context.Server, cancellationToken);
 
     public ValueTask<ListResourceTemplatesResult> ListResourceTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<ListResourceTemplatesResult>(RequestMethods.ResourcesTemplatesList, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<ListResourceTemplatesResult>(RequestMethods.ResourcesTemplatesList, context.JsonRpcRequest, context.Server, cancellationToken);
 
     public ValueTask<ReadResourceResult> ReadResourceAsync(RequestContext<ReadResourceRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<ReadResourceResult>(RequestMethods.ResourcesRead, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<ReadResourceResult>(RequestMethods.ResourcesRead, context.JsonRpcRequest, context.Server, cancellationToken);
+
+    public ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> context, CancellationToken cancellationToken) =>
+        ForwardAsync<EmptyResult>(RequestMethods.ResourcesSubscribe, context.JsonRpcRequest, context.Server, cancellationToken);
+
+    public ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> context, CancellationToken cancellationToken) =>
+        ForwardAsync<EmptyResult>(RequestMethods.ResourcesUnsubscribe, context.JsonRpcRequest, context.Server, cancellationToken);
 
     public ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<ListPromptsResult>(RequestMethods.PromptsList, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<ListPromptsResult>(RequestMethods.PromptsList, context.JsonRpcRequest, context.Server, cancellationToken);
 
     public ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<GetPromptResult>(RequestMethods.PromptsGet, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<GetPromptResult>(RequestMethods.PromptsGet, context.JsonRpcRequest, context.Server, cancellationToken);
+
+    public async ValueTask<EmptyResult> SetLoggingLevelAsync(RequestContext<SetLevelRequestParams> context, CancellationToken cancellationToken)
+    {
+        // Only an agent's own upstream session can carry its logging level; without one, the level stays with the gateway.
+        if (context.Server.SessionId is not null && sessions.IsSessionful(upstream))
+        {
+            return await ForwardAsync<EmptyResult>(RequestMethods.LoggingSetLevel, context.JsonRpcRequest, context.Server, cancellationToken);
+        }
+
+        return new EmptyResult();
+    }
 
     public ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> context, CancellationToken cancellationToken) =>
-        ForwardAsync<CompleteResult>(RequestMethods.CompletionComplete, context.JsonRpcRequest, cancellationToken);
+        ForwardAsync<CompleteResult>(RequestMethods.CompletionComplete, context.JsonRpcRequest, context.Server, cancellationToken);
 
     /// <summary>Sends the agent's request upstream as it came, and reads the answer back into the SDK's type.</summary>
-    public async ValueTask<TResult> ForwardAsync<TResult>(string method, JsonRpcRequest request, CancellationToken cancellationToken)
+    public async ValueTask<TResult> ForwardAsync<TResult>(string method, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
         where TResult : class
     {
         try
         {
-            return Read<TResult>(method, await SendAsync(method, request, null, cancellationToken));
+            return Read<TResult>(method, await SendAsync(method, request, server, null, cancellationToken));
         }
         catch (UpstreamException ex)
         {
@@ -65,16 +85,24 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
 
     /// <summary>Sends the agent's request upstream as it came.</summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode?> SendAsync(string method, JsonRpcRequest request, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
+    public async Task<JsonNode?> SendAsync(string method, JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
     {
         using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
         activity?.SetTag(TelemetryAttributes.Upstream, upstream);
         activity?.SetTag(TelemetryAttributes.McpMethodName, method);
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
+        var parameters = ForwardedParams.From(request.Params);
         try
         {
-            return await channel.SendAsync(method, ForwardedParams.From(request.Params), onProgress, cancellationToken);
+            if (server.SessionId is { } sessionId && sessions.IsSessionful(upstream))
+            {
+                using var inFlight = agents[sessionId].Begin(server);
+                var connection = await sessions.GetAsync(sessionId, upstream);
+                return await connection.SendAsync(method, parameters, onProgress, cancellationToken);
+            }
+
+            return await channel.SendAsync(method, parameters, onProgress, cancellationToken);
         }
         catch (UpstreamException ex)
         {

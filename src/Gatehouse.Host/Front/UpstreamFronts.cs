@@ -1,4 +1,5 @@
 using Gatehouse.Host.Policies;
+using Gatehouse.Host.Sessions;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Front;
@@ -8,12 +9,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, SessionUpstreams sessions, AgentSessions agents)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, sessions, agents);
         }
     }
 

@@ -5,28 +5,31 @@ using ModelContextProtocol.Protocol;
 namespace Gatehouse.Upstreams;
 
 /// <summary>
-/// Wraps an upstream transport to take progress notifications off the wire in order. The SDK
-/// dispatches each incoming message on its own work item, so a request's last progress notification
-/// can otherwise be handled after its response; here it is queued before the response is passed on.
+/// Wraps an upstream transport to take notifications off the wire in order. The SDK dispatches each
+/// incoming message on its own work item, so a request's last progress notification (or log line)
+/// could otherwise be handled after its response; here each is queued for the agent before the
+/// response is passed on.
 /// </summary>
-internal sealed class OrderedProgressTransport(IClientTransport inner, ProgressRouter router) : IClientTransport
+internal sealed class OrderedProgressTransport(IClientTransport inner, ProgressRouter router, NotificationRelay? relay) : IClientTransport
 {
     public string Name => inner.Name;
 
     public async Task<ITransport> ConnectAsync(CancellationToken cancellationToken = default) =>
-        new Session(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), router);
+        new Session(await inner.ConnectAsync(cancellationToken).ConfigureAwait(false), router, relay);
 
     private sealed class Session : ITransport
     {
         private readonly ITransport _inner;
         private readonly ProgressRouter _router;
+        private readonly NotificationRelay? _relay;
         private readonly Channel<JsonRpcMessage> _messages = Channel.CreateUnbounded<JsonRpcMessage>(new UnboundedChannelOptions { SingleWriter = true });
         private readonly Task _pump;
 
-        public Session(ITransport inner, ProgressRouter router)
+        public Session(ITransport inner, ProgressRouter router, NotificationRelay? relay)
         {
             _inner = inner;
             _router = router;
+            _relay = relay;
             _pump = PumpAsync();
         }
 
@@ -50,7 +53,7 @@ internal sealed class OrderedProgressTransport(IClientTransport inner, ProgressR
             {
                 await foreach (var message in _inner.MessageReader.ReadAllAsync().ConfigureAwait(false))
                 {
-                    if (!_router.TryRoute(message))
+                    if (!_router.TryRoute(message) && _relay?.TryRelay(message) != true)
                     {
                         _messages.Writer.TryWrite(message);
                     }

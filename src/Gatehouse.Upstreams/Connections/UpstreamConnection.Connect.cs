@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Gatehouse.Grains.Sessions;
 using Gatehouse.Grains.Upstreams;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -83,20 +86,11 @@ public sealed partial class UpstreamConnection
     private async Task<McpClient> ConnectAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds), _time);
-        var transport = new OrderedProgressTransport(_transports.Create(_name, _options), _progress);
-        var clientOptions = new McpClientOptions
-        {
-            ClientInfo = new Implementation { Name = "gatehouse", Version = typeof(UpstreamConnection).Assembly.GetName().Version?.ToString() ?? "0" },
-            InitializationTimeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds),
-
-            // The session-based revision every current server speaks; its results need no translation
-            // for agents on 2025-06-18 or 2025-11-25.
-            ProtocolVersion = UpstreamDefaults.ProtocolVersion,
-        };
-
         try
         {
-            var client = await McpClient.CreateAsync(transport, clientOptions, _loggerFactory, timeout.Token).ConfigureAwait(false);
+            var client = _agent?.Binding is { } binding
+                ? await ResumeAsync(binding).ConfigureAwait(false)
+                : await OpenAsync(timeout.Token).ConfigureAwait(false);
             UpstreamLog.Connected(_logger, _name, client.NegotiatedProtocolVersion ?? "?");
             return client;
         }
@@ -104,6 +98,74 @@ public sealed partial class UpstreamConnection
         {
             throw new TimeoutException($"no initialize answer within {_options.ConnectTimeoutSeconds} s");
         }
+    }
+
+    /// <summary>Opens a new upstream session; one standing for an agent session is recorded, and if another replica recorded one first, that one is used.</summary>
+    private async Task<McpClient> OpenAsync(CancellationToken cancellationToken)
+    {
+        var client = await McpClient.CreateAsync(Transport(knownSessionId: null), ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (_agent is null || client.SessionId is null)
+        {
+            return client;
+        }
+
+        var ours = new UpstreamBinding(
+            client.SessionId,
+            client.NegotiatedProtocolVersion ?? UpstreamDefaults.ProtocolVersion,
+            JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
+            JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
+            client.ServerInstructions);
+        var winner = await _agent.Bind(ours).ConfigureAwait(false);
+        if (winner.UpstreamSessionId == ours.UpstreamSessionId)
+        {
+            return client;
+        }
+
+        await client.DisposeAsync().ConfigureAwait(false);
+        return await ResumeAsync(winner).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejoins the upstream session recorded for the agent session, without a new handshake.</summary>
+    /// <remarks>
+    /// Resuming makes no request, and the token given to it would govern the resumed client's whole
+    /// message loop: it gets none, so the connect timeout cannot end the session later.
+    /// </remarks>
+    private Task<McpClient> ResumeAsync(UpstreamBinding binding) =>
+        McpClient.ResumeSessionAsync(
+            Transport(binding.UpstreamSessionId),
+            new ResumeClientSessionOptions
+            {
+                ServerCapabilities = JsonSerializer.Deserialize<ServerCapabilities>(binding.CapabilitiesJson, McpJsonUtilities.DefaultOptions)!,
+                ServerInfo = JsonSerializer.Deserialize<Implementation>(binding.ServerInfoJson, McpJsonUtilities.DefaultOptions)!,
+                ServerInstructions = binding.Instructions,
+                NegotiatedProtocolVersion = binding.ProtocolVersion,
+            },
+            ClientOptions(),
+            _loggerFactory,
+            CancellationToken.None);
+
+    private OrderedProgressTransport Transport(string? knownSessionId) => new(
+        _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent is null),
+        _progress,
+        _notifications);
+
+    private McpClientOptions ClientOptions()
+    {
+        var options = new McpClientOptions
+        {
+            ClientInfo = _agent?.ClientInfo ?? new Implementation { Name = "gatehouse", Version = typeof(UpstreamConnection).Assembly.GetName().Version?.ToString() ?? "0" },
+            InitializationTimeout = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds),
+
+            // The session-based revision every current server speaks; its results need no translation
+            // for agents on 2025-06-18 or 2025-11-25.
+            ProtocolVersion = UpstreamDefaults.ProtocolVersion,
+        };
+        if (_agent is not null)
+        {
+            AgentHandlers.Apply(options, _agent);
+        }
+
+        return options;
     }
 
     /// <summary>Drops a client whose session broke so the next request connects afresh.</summary>

@@ -23,14 +23,25 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ProgressRouter _progress = new();
+
+    /// <summary>
+    /// Prefix of this connection's request ids. Several connections (on several replicas) may share one
+    /// upstream session, and ids must not collide within a session: a cancellation names its request by id.
+    /// </summary>
+    private readonly string _idPrefix = "gh-" + Guid.NewGuid().ToString("N")[..10] + "-";
+    private long _nextRequestId;
+    private readonly AgentSessionSpec? _agent;
+    private readonly NotificationRelay? _notifications;
     private readonly Lock _gate = new();
     private Task<McpClient>? _client;
     private DateTimeOffset _retryAt;
     private TimeSpan _reconnectDelay = UpstreamDefaults.MinReconnectDelay;
     private bool _disposed;
 
-    public UpstreamConnection(string name, UpstreamOptions options, UpstreamTransportFactory transports, ILoggerFactory loggerFactory, TimeProvider time)
+    public UpstreamConnection(string name, UpstreamOptions options, UpstreamTransportFactory transports, ILoggerFactory loggerFactory, TimeProvider time, AgentSessionSpec? agent = null)
     {
+        _agent = agent;
+        _notifications = agent is null ? null : new NotificationRelay(agent.Callbacks);
         _name = name;
         _options = options;
         _transports = transports;
@@ -74,11 +85,17 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
 
         try
         {
-            var response = await client.SendRequestAsync(new JsonRpcRequest { Method = method, Params = parameters }, timeout.Token).ConfigureAwait(false);
+            var id = new RequestId(_idPrefix + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var response = await client.SendRequestAsync(new JsonRpcRequest { Id = id, Method = method, Params = parameters }, timeout.Token).ConfigureAwait(false);
+            // Every notification sent before the response was queued before it: pass them all on first.
             if (relay is not null)
             {
-                // Every notification sent before the response was queued before it: pass them all on first.
                 await relay.DrainAsync().ConfigureAwait(false);
+            }
+
+            if (_notifications is not null)
+            {
+                await _notifications.FlushAsync().ConfigureAwait(false);
             }
 
             return response.Result;
@@ -123,6 +140,8 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         {
             await client.Result.DisposeAsync().ConfigureAwait(false);
         }
+
+        _notifications?.Complete();
     }
 
     private static JsonObject WithProgressToken(JsonObject? parameters, string token)

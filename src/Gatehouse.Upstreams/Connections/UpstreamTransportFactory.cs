@@ -11,7 +11,13 @@ public sealed class UpstreamTransportFactory(IHttpClientFactory httpClients, ILo
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<UpstreamTransportFactory>();
 
-    public IClientTransport Create(string name, UpstreamOptions options)
+    /// <summary>A transport to the upstream; for HTTP, optionally rejoining an existing upstream session.</summary>
+    /// <param name="name">The upstream's name.</param>
+    /// <param name="options">The upstream's configuration.</param>
+    /// <param name="knownSessionId">An upstream session to rejoin instead of starting one.</param>
+    /// <param name="listen">Whether to hold the upstream's stream of unsolicited messages (one per upstream session).</param>
+    /// <param name="ownsSession">Whether closing the transport ends the upstream session.</param>
+    public IClientTransport Create(string name, UpstreamOptions options, string? knownSessionId = null, bool listen = false, bool ownsSession = true)
     {
         if (options.IsStdio)
         {
@@ -33,6 +39,12 @@ public sealed class UpstreamTransportFactory(IHttpClientFactory httpClients, ILo
             Endpoint = options.Url!,
             AdditionalHeaders = new Dictionary<string, string>(options.Headers, StringComparer.OrdinalIgnoreCase),
             ConnectionTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
+            KnownSessionId = knownSessionId,
+
+            // Rejoining a session is a Streamable HTTP feature; a new session may still fall back to legacy SSE.
+            TransportMode = knownSessionId is null ? HttpTransportMode.AutoDetect : HttpTransportMode.StreamableHttp,
+            EnableStandaloneGetStream = listen,
+            OwnsSession = ownsSession,
         }, http, loggerFactory, ownsHttpClient: false);
     }
 }

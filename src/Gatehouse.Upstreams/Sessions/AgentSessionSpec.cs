@@ -1,0 +1,31 @@
+using Gatehouse.Grains.Sessions;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Upstreams;
+
+/// <summary>
+/// An upstream session that stands for one agent session: opened with the agent's own client
+/// identity and capabilities, so the upstream may ask the agent for sampling, elicitation and roots,
+/// and resumable from any replica through its recorded binding.
+/// </summary>
+public sealed class AgentSessionSpec
+{
+    public required string AgentSessionId { get; init; }
+
+    /// <summary>The agent's <c>clientInfo</c> from its <c>initialize</c>.</summary>
+    public Implementation? ClientInfo { get; init; }
+
+    /// <summary>The agent's capabilities; the upstream sees exactly these.</summary>
+    public ClientCapabilities? Capabilities { get; init; }
+
+    public required IAgentCallbacks Callbacks { get; init; }
+
+    /// <summary>The upstream session already opened for this agent session, if any: resumed, not re-initialized.</summary>
+    public UpstreamBinding? Binding { get; init; }
+
+    /// <summary>Records a newly opened upstream session; returns the binding in force (another replica's, if it won).</summary>
+    public required Func<UpstreamBinding, Task<UpstreamBinding>> Bind { get; init; }
+
+    /// <summary>Whether this connection holds the upstream's stream of unsolicited messages (only one may, per upstream session).</summary>
+    public bool Listen { get; init; }
+}
