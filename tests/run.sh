@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs every Gatehouse test on this machine. Sets up what the tests need first, when missing:
-# the Node packages of the reference MCP servers and the TypeScript agent (npm ci, from the lockfile)
-# and a local PostgreSQL (installed from Debian's packages, started, a test database created).
+# the Node packages of the reference MCP servers and the TypeScript agent, the MCP conformance suite
+# (npm ci, from the lockfiles) and a local PostgreSQL (installed from Debian's packages, started, a test database created).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "==> Node packages (tests/node)"
 if ! (cd tests/node && npm ls --depth=0 >/dev/null 2>&1); then
   (cd tests/node && npm ci --no-audit --no-fund)
+fi
+
+echo "==> Conformance suite (tests/conformance, with its own Node 22)"
+if ! (cd tests/conformance && npm ls --depth=0 >/dev/null 2>&1); then
+  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [ -f tests/postgres.sh ]; then

@@ -163,7 +163,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             await using var down = await ConnectAsync("down");
             await down.ListToolsAsync();
         }
-        catch (Exception ex) when (ex is ModelContextProtocol.McpException or HttpRequestException)
+        catch (Exception ex) when (ex is ModelContextProtocol.McpException or HttpRequestException or TimeoutException or OperationCanceledException)
         {
             // Expected: the upstream is down, which is what gatehouse_upstream_errors_total counts.
         }

@@ -9,7 +9,11 @@ internal static class Paths
 
     public static string TestUpstreamDll => Full("TestUpstreamDll");
 
+    public static string ConformanceServerDll => Full("ConformanceServerDll");
+
     public static string RepositoryRoot => Full("RepositoryRoot");
+
+    public static string ConformanceScript(string name) => Path.Combine(RepositoryRoot, "tests", "conformance", name);
 
     public static string NodeModules => Path.Combine(RepositoryRoot, "tests", "node", "node_modules");
 

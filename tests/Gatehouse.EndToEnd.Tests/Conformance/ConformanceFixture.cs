@@ -1,0 +1,36 @@
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Conformance;
+
+/// <summary>The conformance server (written with the C# SDK) and a gateway in front of it with an allow-all policy.</summary>
+public sealed class ConformanceFixture : IAsyncLifetime
+{
+    private RunningUpstream? _server;
+
+    internal Gateway Gateway { get; private set; } = null!;
+
+    internal Uri Direct => _server!.Endpoint;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort.Next();
+        var process = ChildProcess.Start("dotnet", [Paths.ConformanceServerDll, "--urls", $"http://127.0.0.1:{port}"]);
+        _server = await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+        Gateway = await Gateway.StartAsync(
+            new Dictionary<string, UpstreamSpec> { ["conformance"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll) },
+            new Dictionary<string, string[]> { ["suite"] = ["conformance"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Conformance;
+
+/// <summary>The official MCP conformance suite's server scenarios, run by <c>tests/conformance/run.sh</c>.</summary>
+internal static class ConformanceSuite
+{
+    /// <summary>Runs every server scenario against <paramref name="url"/>; scenario name → "pass" or "fail".</summary>
+    public static async Task<Dictionary<string, string>> RunAsync(Uri url, string? token = null)
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("gatehouse-conformance-").FullName, "results.json");
+        var arguments = new List<string> { Paths.ConformanceScript("run.sh") };
+        if (token is not null)
+        {
+            arguments.AddRange(["--token", token]);
+        }
+
+        arguments.AddRange([url.ToString(), output]);
+        await using var run = ChildProcess.Start("bash", arguments);
+        await run.WaitForExitAsync(TimeSpan.FromMinutes(10));
+        if (run.ExitCode != 0 || !File.Exists(output))
+        {
+            throw new InvalidOperationException($"run.sh failed with {run.ExitCode}:\n{run.Output}");
+        }
+
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(output))!;
+    }
+
+    /// <summary>Runs a script of tests/conformance and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> ScriptAsync(string name)
+    {
+        await using var script = ChildProcess.Start("bash", [Paths.ConformanceScript(name)]);
+        await script.WaitForExitAsync(TimeSpan.FromMinutes(5));
+        return (script.ExitCode, script.Output);
+    }
+}
