@@ -14,6 +14,7 @@ internal static class FrontExtensions
         services.AddSingleton<AgentSessions>();
         services.AddSingleton<ReplyIds>();
         services.AddSingleton<SessionUpstreams>();
+        services.AddSingleton<CancellationWatcher>();
         services.AddSingleton<SessionConfigurator>();
         services.AddSingleton<ISessionMigrationHandler, GrainSessionMigrationHandler>();
         services.AddMcpServer().WithHttpTransport();

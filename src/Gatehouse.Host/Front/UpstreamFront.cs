@@ -17,7 +17,7 @@ namespace Gatehouse.Host.Front;
 /// upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
 /// notifications reach that agent; sessionless requests share one pooled upstream connection.
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, SessionUpstreams sessions, AgentSessions agents)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
 {
     public string Upstream => upstream;
 
@@ -95,14 +95,22 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         var parameters = ForwardedParams.From(request.Params);
         try
         {
-            if (server.SessionId is { } sessionId && sessions.IsSessionful(upstream))
+            if (server.SessionId is not { } sessionId)
             {
-                using var inFlight = agents[sessionId].Begin(server);
-                var connection = await sessions.GetAsync(sessionId, upstream);
-                return await connection.SendAsync(method, parameters, onProgress, cancellationToken);
+                return await channel.SendAsync(method, parameters, onProgress, cancellationToken);
             }
 
-            return await channel.SendAsync(method, parameters, onProgress, cancellationToken);
+            // The agent may cancel through another replica: watch for that while the request runs.
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await using var watch = cancellations.Watch(sessionId, request.Id, cancellation);
+            if (!sessions.IsSessionful(upstream))
+            {
+                return await channel.SendAsync(method, parameters, onProgress, cancellation.Token);
+            }
+
+            using var inFlight = agents[sessionId].Begin(server);
+            var connection = await sessions.GetAsync(sessionId, upstream);
+            return await connection.SendAsync(method, parameters, onProgress, cancellation.Token);
         }
         catch (UpstreamException ex)
         {

@@ -9,12 +9,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, SessionUpstreams sessions, AgentSessions agents)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, sessions, agents);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, sessions, agents, cancellations);
         }
     }
 

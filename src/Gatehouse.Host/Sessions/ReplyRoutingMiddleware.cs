@@ -31,7 +31,37 @@ internal sealed class ReplyRoutingMiddleware(RequestDelegate next, ReplyIds ids,
             return;
         }
 
+        // A cancellation may name a request served by another replica: tell whichever serves it. (If it
+        // is served here, the MCP transport cancels it too; the signal is then simply not waited for.)
+        if (CancelledRequestId(body) is { } requestId && context.Request.Headers[Front.McpRouteGuardMiddleware.SessionIdHeader].ToString() is { Length: > 0 } sessionId)
+        {
+            await grains.GetGrain<ICancellationGrain>(CancellationKey(sessionId, requestId)).CancelAsync();
+        }
+
         await next(context);
+    }
+
+    /// <summary>The key of the cancellation signal of one agent request.</summary>
+    public static string CancellationKey(string sessionId, string requestId) => $"{sessionId}/{requestId}";
+
+    /// <summary>The request id a <c>notifications/cancelled</c> names, as text, or null.</summary>
+    private static string? CancelledRequestId(BinaryData body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("method", out var method) && method.ValueEquals("notifications/cancelled")
+                && root.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("requestId", out var id)
+                ? id.ToString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The id of a JSON-RPC response to another replica's request, or null.</summary>

@@ -75,6 +75,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
 
+        var id = new RequestId(_idPrefix + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture));
         string? token = null;
         ProgressRelay? relay = null;
         if (onProgress is not null)
@@ -85,7 +86,6 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
 
         try
         {
-            var id = new RequestId(_idPrefix + Interlocked.Increment(ref _nextRequestId).ToString(System.Globalization.CultureInfo.InvariantCulture));
             var response = await client.SendRequestAsync(new JsonRpcRequest { Id = id, Method = method, Params = parameters }, timeout.Token).ConfigureAwait(false);
             // Every notification sent before the response was queued before it: pass them all on first.
             if (relay is not null)
@@ -106,8 +106,14 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            await CancelUpstreamAsync(client, id, "Gatehouse stopped waiting for an answer").ConfigureAwait(false);
             throw new UpstreamException(UpstreamFrameKind.TimedOut, _name,
                 $"Upstream '{_name}' did not answer {method} within {_options.TimeoutSeconds} s.");
+        }
+        catch (OperationCanceledException)
+        {
+            await CancelUpstreamAsync(client, id, "The agent cancelled the request").ConfigureAwait(false);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -142,6 +148,25 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         }
 
         _notifications?.Complete();
+    }
+
+    /// <summary>
+    /// Tells the upstream a request was cancelled. The SDK does so itself only once it is waiting for the
+    /// response; a Streamable HTTP request cancelled while its response stream is being read would
+    /// otherwise keep running upstream. A second notice for one request is harmless.
+    /// </summary>
+    private async Task CancelUpstreamAsync(McpClient client, RequestId id, string reason)
+    {
+        try
+        {
+            var notice = new JsonObject { ["requestId"] = JsonValue.Create(id.ToString()), ["reason"] = reason };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds));
+            await client.SendMessageAsync(new JsonRpcNotification { Method = NotificationMethods.CancelledNotification, Params = notice }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            UpstreamLog.RequestFailed(_logger, _name, NotificationMethods.CancelledNotification, ex.GetType().Name);
+        }
     }
 
     private static JsonObject WithProgressToken(JsonObject? parameters, string token)

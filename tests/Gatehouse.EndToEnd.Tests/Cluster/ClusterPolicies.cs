@@ -34,7 +34,8 @@ internal static class ClusterPolicies
             "add":      { "limits": [ { "counter": "fixed_100",   "window": "hour", "max": {{Max}}, "scope": "grant" } ] },
             "echo":     { "limits": [ { "counter": "sliding_100", "window": "hour", "max": {{Max}}, "scope": "grant", "algorithm": "sliding" } ] },
             "transfer": { "limits": [ { "counter": "bucket_100",  "window": "hour", "max": {{Max}}, "scope": "grant", "algorithm": "token_bucket" } ] },
-            "annotated-read": { "limits": [ { "counter": "short", "window": {{ShortWindowSeconds}}, "max": {{ShortWindowMax}}, "scope": "grant" } ] }
+            "annotated-read": { "limits": [ { "counter": "short", "window": {{ShortWindowSeconds}}, "max": {{ShortWindowMax}}, "scope": "grant" } ] },
+            "slow":     { "limits": [ { "counter": "slow_calls",  "window": "hour", "max": {{Max}}, "scope": "grant" } ] }
           }
         }
         """;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Gatehouse.TestUpstream.Invocations;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -12,6 +13,7 @@ internal sealed class SlowTool
     [Description("Works for steps × delayMs milliseconds, reporting progress after each step when the caller asked for it.")]
     public static async Task<string> SlowAsync(
         RequestContext<CallToolRequestParams> context,
+        InvocationCounter invocations,
         [Description("How many steps to take.")] int steps = 3,
         [Description("Milliseconds to wait before each step's progress notification.")] int delayMs = 100,
         CancellationToken cancellationToken = default)
@@ -19,14 +21,23 @@ internal sealed class SlowTool
         // Awaiting each notification (rather than IProgress<T>.Report, which does not wait) keeps every
         // notification ahead of the result on the wire, which the progress tests rely on.
         var progressToken = context.Params?.ProgressToken;
-        for (var step = 1; step <= steps; step++)
+        try
         {
-            await Task.Delay(delayMs, cancellationToken);
-            if (progressToken is { } token)
+            for (var step = 1; step <= steps; step++)
             {
-                var progress = new ProgressNotificationValue { Progress = step, Total = steps, Message = $"step {step} of {steps}" };
-                await context.Server.NotifyProgressAsync(token, progress, cancellationToken: cancellationToken);
+                await Task.Delay(delayMs, cancellationToken);
+                if (progressToken is { } token)
+                {
+                    var progress = new ProgressNotificationValue { Progress = step, Total = steps, Message = $"step {step} of {steps}" };
+                    await context.Server.NotifyProgressAsync(token, progress, cancellationToken: cancellationToken);
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Counted so tests can see that a cancellation reached the upstream.
+            invocations.Record("slow:cancelled");
+            throw;
         }
 
         return $"done after {steps} steps";

@@ -1,0 +1,52 @@
+using Gatehouse.Grains.Replies;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Host.Sessions;
+
+/// <summary>
+/// Lets an agent cancel a request through any replica. A request still running after a short while
+/// waits on its cancellation grain; a <c>notifications/cancelled</c> arriving at another replica
+/// signals that grain (see <see cref="ReplyRoutingMiddleware"/>), and the request is cancelled here,
+/// which cancels it upstream. Quick requests never touch a grain.
+/// </summary>
+internal sealed class CancellationWatcher(IGrainFactory grains, TimeProvider time)
+{
+    /// <summary>How long a request runs before it starts watching; cancelling sooner only works on its own replica.</summary>
+    public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
+
+    public IAsyncDisposable Watch(string sessionId, RequestId requestId, CancellationTokenSource request) =>
+        new Watching(grains.GetGrain<ICancellationGrain>(ReplyRoutingMiddleware.CancellationKey(sessionId, requestId.ToString())), request, time);
+
+    private sealed class Watching : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _watch;
+
+        public Watching(ICancellationGrain grain, CancellationTokenSource request, TimeProvider time)
+        {
+            _watch = WatchAsync(grain, request, time);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            try
+            {
+                await _watch;
+            }
+            catch (OperationCanceledException)
+            {
+                // The request ended first.
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task WatchAsync(ICancellationGrain grain, CancellationTokenSource request, TimeProvider time)
+        {
+            await Task.Delay(Delay, time, _stop.Token);
+            await grain.WaitForCancelAsync(_stop.Token);
+            await request.CancelAsync();
+        }
+    }
+}

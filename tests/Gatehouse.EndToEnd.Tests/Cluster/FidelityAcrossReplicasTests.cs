@@ -1,0 +1,102 @@
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// What flows from an upstream back to the agent works when consecutive requests of one session land on
+/// different replicas: the agent's answer to a sampling request may reach another replica than the call
+/// that is waiting for it.
+/// </summary>
+public sealed class FidelityAcrossReplicasTests : IAsyncLifetime
+{
+    private RunningUpstream? _everything;
+    private RunningUpstream? _testUpstream;
+    private GatewayCluster? _cluster;
+
+    private GatewayCluster Cluster => _cluster!;
+
+    public async Task InitializeAsync()
+    {
+        _everything = await UpstreamServers.StartEverythingAsync();
+        _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
+        _cluster = await GatewayCluster.StartAsync(
+            replicas: 3,
+            new Dictionary<string, UpstreamSpec>
+            {
+                ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
+                ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
+            },
+            new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        foreach (var upstream in new[] { _everything, _testUpstream })
+        {
+            if (upstream is not null)
+            {
+                await upstream.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Sampling_elicitation_roots_progress_notifications_and_cancellation_reach_across_replicas()
+    {
+        var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/everything"));
+
+        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf("agent"));
+
+        Assert.Null(run["error"]);
+        Assert.Contains("sampled by the agent", (string?)run["sampling"]);
+        Assert.Contains("Ada Lovelace", (string?)run["elicitation"]);
+        Assert.Contains("file:///srv/gatehouse-root", (string?)run["roots"]);
+        Assert.Equal([1d, 2d, 3d], run["progress"]!.AsArray().Select(p => (double)p!));
+        Assert.True((bool)run["updated"]!, "a resource update for the subscription reached the agent");
+        Assert.True((bool)run["logged"]!, "a log message reached the agent");
+        Assert.True((bool)run["cancelled"]!);
+        Assert.Equal("Echo: still here", (string?)run["afterCancel"]);
+        Assert.Equal(1, (int)run["seen"]!["sampling"]!);
+        Assert.Equal(1, (int)run["seen"]!["elicitation"]!);
+        Assert.All(run["perReplica"]!.AsObject(), replica => Assert.True((int)replica.Value! >= 3, $"{replica.Key} served {replica.Value} requests"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_is_cancelled_upstream_and_keeps_the_budget_it_spent()
+    {
+        // The TypeScript SDK sends notifications/cancelled (a POST of its own, so usually to another
+        // replica than the call's). The C# SDK 2.4.0 client only drops its HTTP request, so it is not used here.
+        var before = await InvocationCounts.ReadAsync(_testUpstream!.Endpoint);
+        var counterBefore = UsedOf(await AdminApi.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls");
+        var endpoints = string.Join(',', Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/metered")));
+
+        await using var slow = ChildProcess.Start("node", [
+            Paths.NodeScript("ts-cancel-agent.mjs"), "--urls", endpoints, "--token", Cluster.TokenOf("agent"),
+            "--tool", "slow", "--args", """{"steps":50,"delayMs":200}""", "--after", "800"]);
+        await slow.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("\"cancelled\":true", slow.StandardOutputLines.LastOrDefault() ?? slow.Output);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        Dictionary<string, int> after;
+        do
+        {
+            await Task.Delay(100);
+            after = await InvocationCounts.ReadAsync(_testUpstream.Endpoint);
+        }
+        while (after.Of("slow:cancelled") == before.Of("slow:cancelled") && DateTime.UtcNow < deadline);
+
+        Assert.Equal(before.Of("slow") + 1, after.Of("slow"));
+        Assert.Equal(before.Of("slow:cancelled") + 1, after.Of("slow:cancelled"));
+
+        // The cancelled call did run upstream, so the budget it reserved stays spent.
+        Assert.Equal(counterBefore + 1, UsedOf(await AdminApi.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls"));
+    }
+
+    private static int UsedOf(System.Text.Json.Nodes.JsonArray counters, string counter) =>
+        (int)(decimal)counters.Single(c => (string?)c!["counter"] == counter && (string?)c["upstream"] == "metered")!["used"]!;
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary><c>tests/node/ts-cluster-agent.mjs</c>: the TypeScript SDK as an agent whose requests go round-robin over replicas.</summary>
+internal static class TypeScriptClusterAgent
+{
+    public static async Task<JsonObject> RunAsync(IEnumerable<Uri> endpoints, string token)
+    {
+        await using var process = ChildProcess.Start("node", [Paths.NodeScript("ts-cluster-agent.mjs"), "--urls", string.Join(',', endpoints), "--token", token]);
+        await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        var line = process.StandardOutputLines.LastOrDefault(l => l.StartsWith('{'))
+            ?? throw new InvalidOperationException($"ts-cluster-agent printed no JSON. Output:\n{process.Output}");
+        return (JsonObject)JsonNode.Parse(line)!;
+    }
+}

@@ -1,0 +1,107 @@
+// An agent on the official TypeScript SDK that spreads its requests round-robin over several Gatehouse
+// replicas (no sticky routing) and exercises what flows from the upstream back to the agent: sampling,
+// elicitation and roots requests, progress, logging, resource-update notifications, and cancellation.
+//
+//   node ts-cluster-agent.mjs --urls URL1,URL2,URL3 --token TOKEN
+//
+// Prints one JSON line: what each step saw, and how many requests each replica received.
+import { parseArgs } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ListRootsRequestSchema,
+  LoggingMessageNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
+
+const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" } } });
+const urls = options.urls.split(",").map((u) => new URL(u));
+const perReplica = Object.fromEntries(urls.map((u) => [u.origin, 0]));
+let next = 0;
+
+// The load balancer: every request to the next replica in turn.
+const roundRobin = (input, init) => {
+  const original = new URL(input instanceof URL || typeof input === "string" ? input : input.url);
+  const target = urls[next++ % urls.length];
+  perReplica[target.origin]++;
+  return fetch(new URL(original.pathname + original.search, target.origin), init);
+};
+
+const seen = { sampling: 0, elicitation: 0, roots: 0, logs: [], updates: [] };
+const client = new Client(
+  { name: "ts-cluster-agent", version: "1.0.0" },
+  { capabilities: { sampling: {}, elicitation: {}, roots: { listChanged: true } } },
+);
+client.setRequestHandler(CreateMessageRequestSchema, async () => {
+  seen.sampling++;
+  return { role: "assistant", content: { type: "text", text: "sampled by the agent" }, model: "test-model", stopReason: "endTurn" };
+});
+client.setRequestHandler(ElicitRequestSchema, async () => {
+  seen.elicitation++;
+  return { action: "accept", content: { name: "Ada Lovelace", check: true } };
+});
+client.setRequestHandler(ListRootsRequestSchema, async () => {
+  seen.roots++;
+  return { roots: [{ uri: "file:///srv/gatehouse-root", name: "gatehouse-root" }] };
+});
+client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { seen.logs.push(n.params); });
+client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => { seen.updates.push(n.params.uri); });
+
+const text = (result) => (result.content ?? []).filter((c) => c.type === "text").map((c) => c.text).join("\n");
+const waitFor = async (condition, ms) => {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return condition();
+};
+
+const out = {};
+try {
+  const transport = new StreamableHTTPClientTransport(urls[0], {
+    fetch: roundRobin,
+    requestInit: { headers: { Authorization: `Bearer ${options.token}` } },
+  });
+  await client.connect(transport);
+  out.tools = (await client.listTools()).tools.map((t) => t.name);
+
+  out.sampling = text(await client.callTool({ name: "trigger-sampling-request", arguments: { prompt: "hello", maxTokens: 20 } }));
+  out.elicitation = text(await client.callTool({ name: "trigger-elicitation-request", arguments: {} }));
+  out.roots = text(await client.callTool({ name: "get-roots-list", arguments: {} }));
+
+  const progress = [];
+  out.longRunning = text(await client.callTool(
+    { name: "trigger-long-running-operation", arguments: { duration: 1, steps: 3 } },
+    undefined,
+    { onprogress: (p) => progress.push(p.progress) },
+  ));
+  out.progress = progress;
+
+  await client.setLoggingLevel("debug");
+  await client.subscribeResource({ uri: "demo://resource/static/document/architecture.md" });
+  await client.callTool({ name: "toggle-subscriber-updates", arguments: {} });
+  await client.callTool({ name: "toggle-simulated-logging", arguments: {} });
+  out.updated = await waitFor(() => seen.updates.length > 0, 15000);
+  out.logged = await waitFor(() => seen.logs.length > 0, 15000);
+  await client.callTool({ name: "toggle-subscriber-updates", arguments: {} });
+  await client.callTool({ name: "toggle-simulated-logging", arguments: {} });
+
+  const abort = new AbortController();
+  const cancelled = client.callTool(
+    { name: "trigger-long-running-operation", arguments: { duration: 20, steps: 20 } },
+    undefined,
+    { signal: abort.signal },
+  );
+  setTimeout(() => abort.abort("the agent changed its mind"), 1000);
+  out.cancelled = await cancelled.then(() => false, (e) => String(e?.message ?? e).length > 0);
+  out.afterCancel = text(await client.callTool({ name: "echo", arguments: { message: "still here" } }));
+
+  await transport.terminateSession();
+  await client.close();
+} catch (error) {
+  out.error = String(error?.stack ?? error);
+}
+out.seen = { sampling: seen.sampling, elicitation: seen.elicitation, roots: seen.roots, logs: seen.logs.length, updates: seen.updates.length };
+out.perReplica = perReplica;
+console.log(JSON.stringify(out));
+process.exit(out.error ? 1 : 0);
