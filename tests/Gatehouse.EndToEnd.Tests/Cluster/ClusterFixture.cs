@@ -16,27 +16,36 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _upstream = await UpstreamServers.StartTestUpstreamAsync();
-        var grants = new Dictionary<string, string[]>
+        try
         {
-            ["sessions"] = ["metered"],
-            ["other"] = ["metered"],
-            ["under"] = ["metered"],
-            ["short"] = ["metered"],
-        };
-        foreach (var algorithm in new[] { "fixed", "sliding", "token_bucket" })
-        {
-            for (var round = 1; round <= 3; round++)
+            _upstream = await UpstreamServers.StartTestUpstreamAsync();
+            var grants = new Dictionary<string, string[]>
             {
-                grants[$"{algorithm}-{round}"] = ["metered"];
+                ["sessions"] = ["metered"],
+                ["other"] = ["metered"],
+                ["under"] = ["metered"],
+                ["short"] = ["metered"],
+            };
+            foreach (var algorithm in new[] { "fixed", "sliding", "token_bucket" })
+            {
+                for (var round = 1; round <= 3; round++)
+                {
+                    grants[$"{algorithm}-{round}"] = ["metered"];
+                }
             }
-        }
 
-        Cluster = await GatewayCluster.StartAsync(
-            replicas: 3,
-            new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
-            grants);
-        FirstMigration = Cluster.FirstMigrationOutput;
+            Cluster = await GatewayCluster.StartAsync(
+                replicas: 3,
+                new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
+                grants);
+            FirstMigration = Cluster.FirstMigrationOutput;
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -14,11 +14,20 @@ public sealed class FailoverTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _upstream = await UpstreamServers.StartTestUpstreamAsync();
-        _cluster = await GatewayCluster.StartAsync(
-            replicas: 3,
-            new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
-            new Dictionary<string, string[]> { ["hot"] = ["metered"], ["growing"] = ["metered"] });
+        try
+        {
+            _upstream = await UpstreamServers.StartTestUpstreamAsync();
+            _cluster = await GatewayCluster.StartAsync(
+                replicas: 3,
+                new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
+                new Dictionary<string, string[]> { ["hot"] = ["metered"], ["growing"] = ["metered"] });
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -17,16 +17,25 @@ public sealed class FidelityAcrossReplicasTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _everything = await UpstreamServers.StartEverythingAsync();
-        _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
-        _cluster = await GatewayCluster.StartAsync(
-            replicas: 3,
-            new Dictionary<string, UpstreamSpec>
-            {
-                ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
-                ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
-            },
-            new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
+        try
+        {
+            _everything = await UpstreamServers.StartEverythingAsync();
+            _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
+            _cluster = await GatewayCluster.StartAsync(
+                replicas: 3,
+                new Dictionary<string, UpstreamSpec>
+                {
+                    ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
+                    ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
+                },
+                new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -13,12 +13,21 @@ public sealed class ConformanceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        var process = ChildProcess.Start("dotnet", [Paths.ConformanceServerDll, "--urls", $"http://127.0.0.1:{port}"]);
-        _server = await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
-        Gateway = await Gateway.StartAsync(
-            new Dictionary<string, UpstreamSpec> { ["conformance"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll) },
-            new Dictionary<string, string[]> { ["suite"] = ["conformance"] });
+        try
+        {
+            var port = FreePort.Next();
+            var process = ChildProcess.Start("dotnet", [Paths.ConformanceServerDll, "--urls", $"http://127.0.0.1:{port}"]);
+            _server = await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+            Gateway = await Gateway.StartAsync(
+                new Dictionary<string, UpstreamSpec> { ["conformance"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll) },
+                new Dictionary<string, string[]> { ["suite"] = ["conformance"] });
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -17,32 +17,41 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
-        _everythingHttp = await UpstreamServers.StartEverythingAsync();
-        _garbage = new GarbageServer();
-        var closedPort = FreePort.Next();
-        var upstreams = new Dictionary<string, UpstreamSpec>
+        try
         {
-            ["test"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Main),
-            ["limited"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Limited),
-            ["scoped"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Scoped),
-            ["slowpoke"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.AllowAll, timeoutSeconds: 2),
-            ["down"] = UpstreamSpec.Http(new Uri($"http://127.0.0.1:{closedPort}/mcp"), Policies.AllowAll),
-            ["garbage"] = UpstreamSpec.Http(_garbage.Endpoint, Policies.AllowAll),
-            ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
-            ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
-            ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
-        };
-        var grants = new Dictionary<string, string[]>
+            _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
+            _everythingHttp = await UpstreamServers.StartEverythingAsync();
+            _garbage = new GarbageServer();
+            var closedPort = FreePort.Next();
+            var upstreams = new Dictionary<string, UpstreamSpec>
+            {
+                ["test"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Main),
+                ["limited"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Limited),
+                ["scoped"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.Scoped),
+                ["slowpoke"] = UpstreamSpec.Http(_testUpstream.Endpoint, Policies.AllowAll, timeoutSeconds: 2),
+                ["down"] = UpstreamSpec.Http(new Uri($"http://127.0.0.1:{closedPort}/mcp"), Policies.AllowAll),
+                ["garbage"] = UpstreamSpec.Http(_garbage.Endpoint, Policies.AllowAll),
+                ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
+                ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
+                ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
+            };
+            var grants = new Dictionary<string, string[]>
+            {
+                ["alpha"] = ["test", "slowpoke", "down", "garbage", "stdio", "everything", "everything-http"],
+                ["beta"] = ["test"],
+                ["rate"] = ["limited"],
+                ["shared"] = ["limited"],
+                ["agent-a"] = ["scoped"],
+                ["agent-b"] = ["scoped"],
+            };
+            Gateway = await Gateway.StartAsync(upstreams, grants);
+        }
+        catch
         {
-            ["alpha"] = ["test", "slowpoke", "down", "garbage", "stdio", "everything", "everything-http"],
-            ["beta"] = ["test"],
-            ["rate"] = ["limited"],
-            ["shared"] = ["limited"],
-            ["agent-a"] = ["scoped"],
-            ["agent-b"] = ["scoped"],
-        };
-        Gateway = await Gateway.StartAsync(upstreams, grants);
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
