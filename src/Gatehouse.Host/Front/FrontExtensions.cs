@@ -11,6 +11,7 @@ internal static class FrontExtensions
     {
         services.AddSingleton<ToolCallHandler>();
         services.AddSingleton<UpstreamFronts>();
+        services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();
         services.AddSingleton<ReplyIds>();
         services.AddSingleton<SessionUpstreams>();
@@ -42,6 +43,7 @@ internal static class FrontExtensions
                 .UseMiddleware<McpRouteGuardMiddleware>()
                 .UseMiddleware<ReplyRoutingMiddleware>());
         app.MapMcp($"/mcp/{{{RouteValues.Upstream}}}");
+        app.MapMcp("/mcp");
         return app;
     }
 }

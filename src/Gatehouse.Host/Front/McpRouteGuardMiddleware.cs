@@ -6,9 +6,10 @@ using Gatehouse.Upstreams;
 namespace Gatehouse.Host.Front;
 
 /// <summary>
-/// Runs after authentication on <c>/mcp/{upstream}</c>: the upstream must exist and be named by the
-/// grant, and a presented session must be open, belong to this grant and to this route. Nothing
-/// reaches an upstream otherwise. A DELETE closes the session cluster-wide.
+/// Runs after authentication on <c>/mcp/{upstream}</c> and <c>/mcp</c>: the upstream must exist and be
+/// named by the grant (on <c>/mcp</c>, the grant must name at least one), and a presented session must
+/// be open, belong to this grant and to this route. Nothing reaches an upstream otherwise. A DELETE
+/// closes the session cluster-wide.
 /// </summary>
 internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFronts fronts, IGrainFactory grains, SessionUpstreams upstreamSessions)
 {
@@ -19,24 +20,28 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
     {
         var grant = (context.Features.Get<GrantFeature>() ?? throw new InvalidOperationException("The route guard runs after authentication.")).Grant;
         var upstream = RouteValues.UpstreamOf(context);
-        if (upstream is null || !fronts.TryGet(upstream, out _))
+        if (upstream is not null && !fronts.TryGet(upstream, out _))
         {
             await WriteErrorAsync(context, StatusCodes.Status404NotFound, "not_found", "No such MCP endpoint.");
             return;
         }
 
-        if (!grant.Upstreams.Contains(upstream))
+        if (upstream is null ? grant.Upstreams.Count == 0 : !grant.Upstreams.Contains(upstream))
         {
-            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "forbidden", $"This grant may not use upstream '{upstream}'.");
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "forbidden",
+                upstream is null ? "This grant may use no upstream." : $"This grant may not use upstream '{upstream}'.");
             return;
         }
+
+        var route = upstream ?? string.Empty;
+        IReadOnlyList<string> upstreams = upstream is null ? [.. grant.Upstreams] : [upstream];
 
         var sessionId = context.Request.Headers[SessionIdHeader].ToString();
         if (sessionId.Length > 0)
         {
             var session = grains.GetGrain<ISessionGrain>(sessionId);
             var record = await session.GetAsync();
-            if (record is null || record.Route != upstream)
+            if (record is null || record.Route != route)
             {
                 await WriteSessionNotFoundAsync(context);
                 return;
@@ -53,9 +58,9 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
                 await session.CloseAsync();
                 await upstreamSessions.ForgetAsync(sessionId);
             }
-            else if (HttpMethods.IsGet(context.Request.Method) && upstreamSessions.IsSessionful(upstream))
+            else if (HttpMethods.IsGet(context.Request.Method))
             {
-                await ListenAsync(context, sessionId, upstream);
+                await ListenAsync(context, sessionId, [.. upstreams.Where(upstreamSessions.IsSessionful)]);
                 return;
             }
         }
@@ -67,25 +72,31 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
     /// The agent's stream of unsolicited messages is open on this replica: hold the upstream session's
     /// stream here too while it lasts, so list changes, resource updates and log lines reach the agent.
     /// </summary>
-    private async Task ListenAsync(HttpContext context, string sessionId, string upstream)
+    private async Task ListenAsync(HttpContext context, string sessionId, IReadOnlyList<string> upstreams)
     {
         try
         {
-            try
+            foreach (var upstream in upstreams)
             {
-                var listener = await upstreamSessions.GetAsync(sessionId, upstream, listen: true);
-                await listener.GetInfoAsync(context.RequestAborted);
-            }
-            catch (UpstreamException)
-            {
-                // The upstream is unreachable now: the agent's stream stays open, without its messages.
+                try
+                {
+                    var listener = await upstreamSessions.GetAsync(sessionId, upstream, listen: true);
+                    await listener.GetInfoAsync(context.RequestAborted);
+                }
+                catch (UpstreamException)
+                {
+                    // That upstream is unreachable now: the agent's stream stays open, without its messages.
+                }
             }
 
             await next(context);
         }
         finally
         {
-            await upstreamSessions.ForgetListenerAsync(sessionId, upstream);
+            foreach (var upstream in upstreams)
+            {
+                await upstreamSessions.ForgetListenerAsync(sessionId, upstream);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -6,23 +7,34 @@ using ModelContextProtocol.Server;
 
 namespace Gatehouse.Host.Front;
 
-
 /// <summary>
-/// Gives each MCP session (and each sessionless request) the handlers of the upstream its URL names,
-/// and presents the upstream's own identity, instructions and capabilities to the agent.
+/// Gives each MCP session (and each sessionless request) its handlers: those of the upstream its URL
+/// names, presenting the upstream's own identity, instructions and capabilities; or, on <c>/mcp</c>,
+/// those of the aggregate of the grant's upstreams, with their capabilities merged.
 /// </summary>
-internal sealed partial class SessionConfigurator(UpstreamFronts fronts, ILogger<SessionConfigurator> logger)
+internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ILogger<SessionConfigurator> logger)
 {
     public async Task ConfigureAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
     {
         var upstream = RouteValues.UpstreamOf(httpContext);
-        if (upstream is null || !fronts.TryGet(upstream, out var front))
+        if (upstream is null)
+        {
+            await ConfigureAggregateAsync(httpContext, options, cancellationToken);
+            return;
+        }
+
+        if (!fronts.TryGet(upstream, out var front))
         {
             throw new InvalidOperationException("The MCP route guard lets only configured upstreams through.");
         }
 
-        var capabilities = await DescribeAsync(front, options, cancellationToken);
+        var info = await DescribeAsync(front, cancellationToken);
+        options.ServerInfo = info is null ? null : JsonSerializer.Deserialize<Implementation>(info.ServerInfoJson, McpJsonUtilities.DefaultOptions);
+        options.ServerInstructions = info?.Instructions;
+        options.Capabilities = Served(CapabilitiesOf(info));
+
         var handlers = options.Handlers;
+        var capabilities = options.Capabilities;
         if (capabilities.Tools is not null)
         {
             handlers.ListToolsHandler = front.ListToolsAsync;
@@ -41,11 +53,6 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, ILogger
             }
         }
 
-        if (capabilities.Logging is not null)
-        {
-            handlers.SetLoggingLevelHandler = front.SetLoggingLevelAsync;
-        }
-
         if (capabilities.Prompts is not null)
         {
             handlers.ListPromptsHandler = front.ListPromptsAsync;
@@ -56,40 +63,91 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, ILogger
         {
             handlers.CompleteHandler = front.CompleteAsync;
         }
+
+        if (capabilities.Logging is not null)
+        {
+            handlers.SetLoggingLevelHandler = front.SetLoggingLevelAsync;
+        }
     }
 
-    /// <summary>
-    /// Copies the upstream's identity and the capabilities Gatehouse can serve. When the upstream
-    /// cannot be reached the session still opens, offering tools, resources and prompts, and each
-    /// request then reports the upstream's state.
-    /// </summary>
-    private async Task<ServerCapabilities> DescribeAsync(UpstreamFront front, McpServerOptions options, CancellationToken cancellationToken)
+    /// <summary><c>/mcp</c>: one server for every upstream the grant may use, capabilities merged.</summary>
+    private async Task ConfigureAggregateAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
     {
-        ServerCapabilities upstream;
+        var members = aggregate.FrontsOf(httpContext.User);
+        var infos = await Task.WhenAll(members.Select(front => DescribeAsync(front, cancellationToken)));
+        var each = infos.Select(CapabilitiesOf).ToList();
+        options.ServerInfo = new Implementation { Name = "gatehouse", Version = typeof(SessionConfigurator).Assembly.GetName().Version?.ToString() ?? "0" };
+        options.ServerInstructions = string.Join("\n\n", members.Zip(infos)
+            .Where(pair => !string.IsNullOrWhiteSpace(pair.Second?.Instructions))
+            .Select(pair => $"[{pair.First.Upstream}] (its tools and prompts are named {pair.First.Upstream}{AggregateNames.Separator}…)\n{pair.Second!.Instructions}"));
+        options.Capabilities = new ServerCapabilities
+        {
+            Tools = each.Any(c => c.Tools is not null) ? new ToolsCapability { ListChanged = each.Any(c => c.Tools?.ListChanged == true) } : null,
+            Resources = each.Any(c => c.Resources is not null)
+                ? new ResourcesCapability { ListChanged = each.Any(c => c.Resources?.ListChanged == true), Subscribe = each.Any(c => c.Resources?.Subscribe == true) }
+                : null,
+            Prompts = each.Any(c => c.Prompts is not null) ? new PromptsCapability { ListChanged = each.Any(c => c.Prompts?.ListChanged == true) } : null,
+            Completions = each.Any(c => c.Completions is not null) ? new CompletionsCapability() : null,
+            Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
+        };
+
+        var handlers = options.Handlers;
+        handlers.ListToolsHandler = aggregate.ListToolsAsync;
+        handlers.CallToolHandler = aggregate.CallToolAsync;
+        handlers.ListResourcesHandler = aggregate.ListResourcesAsync;
+        handlers.ListResourceTemplatesHandler = aggregate.ListResourceTemplatesAsync;
+        handlers.ReadResourceHandler = aggregate.ReadResourceAsync;
+        handlers.ListPromptsHandler = aggregate.ListPromptsAsync;
+        handlers.GetPromptHandler = aggregate.GetPromptAsync;
+        if (options.Capabilities.Resources?.Subscribe == true)
+        {
+            handlers.SubscribeToResourcesHandler = aggregate.SubscribeAsync;
+            handlers.UnsubscribeFromResourcesHandler = aggregate.UnsubscribeAsync;
+        }
+
+        if (options.Capabilities.Completions is not null)
+        {
+            handlers.CompleteHandler = aggregate.CompleteAsync;
+        }
+
+        if (options.Capabilities.Logging is not null)
+        {
+            handlers.SetLoggingLevelHandler = aggregate.SetLoggingLevelAsync;
+        }
+    }
+
+    /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>
+    private async Task<UpstreamInfo?> DescribeAsync(UpstreamFront front, CancellationToken cancellationToken)
+    {
         try
         {
-            var info = await front.Channel.GetInfoAsync(cancellationToken);
-            upstream = JsonSerializer.Deserialize<ServerCapabilities>(info.CapabilitiesJson, McpJsonUtilities.DefaultOptions) ?? new ServerCapabilities();
-            options.ServerInfo = JsonSerializer.Deserialize<Implementation>(info.ServerInfoJson, McpJsonUtilities.DefaultOptions);
-            options.ServerInstructions = info.Instructions;
+            return await front.Channel.GetInfoAsync(cancellationToken);
         }
         catch (UpstreamException ex)
         {
             Log.UpstreamUndescribed(logger, front.Upstream, ex.Message);
-            upstream = new ServerCapabilities { Tools = new(), Resources = new(), Prompts = new() };
+            return null;
         }
-
-        // What Gatehouse relays: lists (with their change notifications), subscriptions, completion, logging.
-        options.Capabilities = new ServerCapabilities
-        {
-            Tools = upstream.Tools is null ? null : new ToolsCapability { ListChanged = upstream.Tools.ListChanged },
-            Resources = upstream.Resources is null ? null : new ResourcesCapability { ListChanged = upstream.Resources.ListChanged, Subscribe = upstream.Resources.Subscribe },
-            Prompts = upstream.Prompts is null ? null : new PromptsCapability { ListChanged = upstream.Prompts.ListChanged },
-            Completions = upstream.Completions is null ? null : new CompletionsCapability(),
-            Logging = upstream.Logging is null ? null : new LoggingCapability(),
-        };
-        return options.Capabilities;
     }
+
+    /// <summary>
+    /// The upstream's capabilities; when it cannot be reached the session still opens, offering tools,
+    /// resources and prompts, and each request then reports the upstream's state.
+    /// </summary>
+    private static ServerCapabilities CapabilitiesOf(UpstreamInfo? info) =>
+        info is null
+            ? new ServerCapabilities { Tools = new(), Resources = new(), Prompts = new() }
+            : JsonSerializer.Deserialize<ServerCapabilities>(info.CapabilitiesJson, McpJsonUtilities.DefaultOptions) ?? new ServerCapabilities();
+
+    /// <summary>What Gatehouse relays of an upstream's capabilities: lists (with their change notifications), subscriptions, completion, logging.</summary>
+    private static ServerCapabilities Served(ServerCapabilities upstream) => new()
+    {
+        Tools = upstream.Tools is null ? null : new ToolsCapability { ListChanged = upstream.Tools.ListChanged },
+        Resources = upstream.Resources is null ? null : new ResourcesCapability { ListChanged = upstream.Resources.ListChanged, Subscribe = upstream.Resources.Subscribe },
+        Prompts = upstream.Prompts is null ? null : new PromptsCapability { ListChanged = upstream.Prompts.ListChanged },
+        Completions = upstream.Completions is null ? null : new CompletionsCapability(),
+        Logging = upstream.Logging is null ? null : new LoggingCapability(),
+    };
 
     private static partial class Log
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Host.Auth;
@@ -19,19 +20,19 @@ namespace Gatehouse.Host.Front;
 /// </summary>
 internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate counters, ILogger<ToolCallHandler> logger)
 {
-    public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
+    /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
+    public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        var tool = context.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams);
-        using var call = new CallTelemetry(front.Upstream, tool, context.User.GrantId(), context.Server.SessionId);
-        return await DecideAndForwardAsync(front, context, tool, call, cancellationToken);
+        using var call = new CallTelemetry(front.Upstream, tool, user.GrantId(), server.SessionId);
+        return await DecideAndForwardAsync(front, tool, request, server, call, cancellationToken);
     }
 
-    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, RequestContext<CallToolRequestParams> context, string tool, CallTelemetry call, CancellationToken cancellationToken)
+    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, CallTelemetry call, CancellationToken cancellationToken)
     {
         Evaluation evaluation;
         using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
         {
-            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, ArgumentsOf(context.JsonRpcRequest.Params));
+            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, ArgumentsOf(request.Params));
         }
 
         switch (evaluation.Kind)
@@ -58,7 +59,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         JsonNode? result;
         try
         {
-            result = await front.SendAsync(RequestMethods.ToolsCall, context.JsonRpcRequest, context.Server, ProgressRelay(context, cancellationToken), cancellationToken);
+            result = await front.SendAsync(RequestMethods.ToolsCall, request, server, ProgressRelay(request, server, cancellationToken), cancellationToken);
         }
         catch (UpstreamException ex)
         {
@@ -109,9 +110,9 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         parameters?["arguments"] is JsonObject arguments ? JsonSerializer.SerializeToElement(arguments) : default;
 
     /// <summary>Passes the upstream's progress to the agent under the agent's own progress token, if it sent one.</summary>
-    private static Func<JsonObject, ValueTask>? ProgressRelay(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
+    private static Func<JsonObject, ValueTask>? ProgressRelay(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
-        if (context.JsonRpcRequest.Params?["_meta"]?["progressToken"] is not { } agentToken)
+        if (request.Params?["_meta"]?["progressToken"] is not { } agentToken)
         {
             return null;
         }
@@ -119,7 +120,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         return progress =>
         {
             progress["progressToken"] = agentToken.DeepClone();
-            return new ValueTask(context.Server.SendMessageAsync(
+            return new ValueTask(server.SendMessageAsync(
                 new JsonRpcNotification { Method = NotificationMethods.ProgressNotification, Params = progress }, cancellationToken));
         };
     }

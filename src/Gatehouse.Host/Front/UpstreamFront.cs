@@ -26,13 +26,25 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     public async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken)
     {
         var result = await ForwardAsync<ListToolsResult>(RequestMethods.ToolsList, context.JsonRpcRequest, context.Server, cancellationToken);
-        var policy = policies.Get(upstream);
-        result.Tools = [.. result.Tools.Where(tool => Gatehouse.Policy.PolicyEvaluator.IsListed(policy, tool.Name))];
+        result.Tools = [.. result.Tools.Where(tool => IsListed(tool.Name))];
         return result;
     }
 
     public ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken) =>
-        toolCalls.HandleAsync(this, context, cancellationToken);
+        toolCalls.HandleAsync(
+            this,
+            context.Params?.Name ?? throw new McpProtocolException("tools/call needs a tool name.", McpErrorCode.InvalidParams),
+            context.JsonRpcRequest,
+            context.Server,
+            context.User,
+            cancellationToken);
+
+    /// <summary>A call of one of this upstream's tools arriving through the aggregate endpoint, already renamed.</summary>
+    public ValueTask<CallToolResult> CallToolAsync(string tool, JsonRpcRequest request, McpServer server, System.Security.Claims.ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        toolCalls.HandleAsync(this, tool, request, server, user, cancellationToken);
+
+    /// <summary>Whether the tool may appear in this upstream's lists, by the policy in force.</summary>
+    public bool IsListed(string tool) => Gatehouse.Policy.PolicyEvaluator.IsListed(policies.Get(upstream), tool);
 
     public ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> context, CancellationToken cancellationToken) =>
         ForwardAsync<ListResourcesResult>(RequestMethods.ResourcesList, context.JsonRpcRequest, context.Server, cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class GrainSessionMigrationHandler(IGrainFactory grains, TimePro
     {
         var record = new SessionRecord(
             context.User.GrantId(),
-            RouteValues.UpstreamOf(context) ?? string.Empty,
+            RouteValues.RouteOf(context),
             JsonSerializer.Serialize(initializeParams, McpJsonUtilities.DefaultOptions),
             time.GetUtcNow());
         await grains.GetGrain<ISessionGrain>(sessionId).OpenAsync(record);
@@ -28,7 +28,7 @@ internal sealed class GrainSessionMigrationHandler(IGrainFactory grains, TimePro
     public async ValueTask<InitializeRequestParams?> AllowSessionMigrationAsync(HttpContext context, string sessionId, CancellationToken cancellationToken)
     {
         var record = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
-        if (record is null || record.GrantId != context.User.GrantId() || record.Route != RouteValues.UpstreamOf(context))
+        if (record is null || record.GrantId != context.User.GrantId() || record.Route != RouteValues.RouteOf(context))
         {
             return null;
         }

@@ -99,7 +99,9 @@ internal sealed class SessionUpstreams : IAsyncDisposable
             AgentSessionId = sessionId,
             ClientInfo = initialize?.ClientInfo,
             Capabilities = initialize?.Capabilities,
-            Callbacks = new AgentCallbacks(_agents[sessionId], _ids, _grains),
+            Callbacks = record.Route.Length == 0
+                ? new AggregateAgentCallbacks(new AgentCallbacks(_agents[sessionId], _ids, _grains), upstream)
+                : new AgentCallbacks(_agents[sessionId], _ids, _grains),
             Binding = record.UpstreamBindingOf(upstream),
             Bind = async binding => await grain.BindUpstreamAsync(upstream, binding),
             Listen = listen,

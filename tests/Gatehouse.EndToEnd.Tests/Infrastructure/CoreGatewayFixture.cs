@@ -43,6 +43,8 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["shared"] = ["limited"],
                 ["agent-a"] = ["scoped"],
                 ["agent-b"] = ["scoped"],
+            ["combo"] = ["test", "everything"],
+            ["partial"] = ["test", "down"],
             };
             Gateway = await Gateway.StartAsync(upstreams, grants);
         }

@@ -38,6 +38,11 @@ internal sealed class Gateway : IAsyncDisposable
 
     public Uri EndpointOf(string upstream) => new(BaseUrl, $"/mcp/{upstream}");
 
+    /// <summary>The aggregate endpoint: every upstream of the grant behind one URL.</summary>
+    public Uri AggregateEndpoint => new(BaseUrl, "/mcp");
+
+    public Task<McpClient> ConnectAggregateAsync(string grant) => Agents.ConnectAsync(AggregateEndpoint, TokenOf(grant));
+
     /// <summary>An official C# SDK client session to <c>/mcp/{upstream}</c> as the given grant.</summary>
     public Task<McpClient> ConnectAsync(string upstream, string grant, string? protocolVersion = "2025-11-25") =>
         Agents.ConnectAsync(EndpointOf(upstream), TokenOf(grant), protocolVersion);
