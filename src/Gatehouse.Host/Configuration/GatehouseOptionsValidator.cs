@@ -59,6 +59,16 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
                 faults.Add($"{key}:Url must be an absolute http or https URL.");
             }
 
+            if (settings.BearerTokenFile is { Length: > 0 } tokenFile && !File.Exists(tokenFile))
+            {
+                faults.Add($"{key}:BearerTokenFile: file not found: {tokenFile}");
+            }
+
+            if (settings.BearerToken is not null && settings.BearerTokenFile is not null)
+            {
+                faults.Add($"{key}: give BearerToken or BearerTokenFile, not both.");
+            }
+
             if (string.IsNullOrWhiteSpace(settings.Policy))
             {
                 faults.Add($"{key}:Policy is required: the path of this upstream's policy document.");

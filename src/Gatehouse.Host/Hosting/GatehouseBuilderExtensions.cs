@@ -21,7 +21,7 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();
         builder.AddGatehouseStorage();
-        builder.Services.AddGatehouseUpstreams();
+        builder.AddGatehouseUpstreams();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseHealth();
         return builder;
@@ -60,9 +60,14 @@ internal static class GatehouseBuilderExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
     }
 
-    private static void AddGatehouseUpstreams(this IServiceCollection services)
+    private static void AddGatehouseUpstreams(this WebApplicationBuilder builder)
     {
-        services.AddHttpClient(UpstreamTransportFactory.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        var services = builder.Services;
+        foreach (var upstream in builder.Configuration.GetSection($"{GatehouseOptions.SectionName}:Upstreams").GetChildren())
+        {
+            services.AddUpstreamHttpClient(upstream.Key);
+        }
+
         services.AddSingleton(provider => new UpstreamCatalog(provider.GetRequiredService<IOptions<GatehouseOptions>>().Value.Upstreams));
         services.AddSingleton<UpstreamTransportFactory>();
         services.AddSingleton<UpstreamChannels>();

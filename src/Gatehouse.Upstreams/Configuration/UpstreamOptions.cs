@@ -24,6 +24,12 @@ public sealed class UpstreamOptions
     /// <summary>HTTP headers Gatehouse adds to every request to an HTTP upstream (its credentials). Never the agent's token.</summary>
     public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A bearer token Gatehouse presents to an HTTP upstream (<c>Authorization: Bearer …</c>). Prefer <see cref="BearerTokenFile"/>.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>A file holding the bearer token for an HTTP upstream (e.g. a mounted Kubernetes secret); read when a connection opens, so a rotated token is picked up.</summary>
+    public string? BearerTokenFile { get; set; }
+
     /// <summary>Path of this upstream's policy document (JSON), relative to the configuration file's folder.</summary>
     public string? Policy { get; set; }
 

@@ -185,6 +185,7 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     private static bool IsConnectionFailure(Exception ex) => ex switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+        Polly.CircuitBreaker.BrokenCircuitException => true,
         McpException when ex.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) => true,
         _ => ex.InnerException is not null && IsConnectionFailure(ex.InnerException),
     };

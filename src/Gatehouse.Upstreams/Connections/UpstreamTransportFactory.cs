@@ -6,8 +6,8 @@ namespace Gatehouse.Upstreams;
 /// <summary>Creates the MCP client transport for an upstream: Streamable HTTP (or legacy SSE) for a URL, a child process for a command.</summary>
 public sealed class UpstreamTransportFactory(IHttpClientFactory httpClients, ILoggerFactory loggerFactory)
 {
-    /// <summary>The named <see cref="HttpClient"/> used for every HTTP upstream.</summary>
-    public const string HttpClientName = "gatehouse-upstream";
+    /// <summary>The named <see cref="HttpClient"/> of an HTTP upstream; each has its own circuit breaker.</summary>
+    public static string HttpClientName(string upstream) => "gatehouse-upstream:" + upstream;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<UpstreamTransportFactory>();
 
@@ -32,12 +32,12 @@ public sealed class UpstreamTransportFactory(IHttpClientFactory httpClients, ILo
             }, loggerFactory);
         }
 
-        var http = httpClients.CreateClient(HttpClientName);
+        var http = httpClients.CreateClient(HttpClientName(name));
         return new HttpClientTransport(new HttpClientTransportOptions
         {
             Name = name,
             Endpoint = options.Url!,
-            AdditionalHeaders = new Dictionary<string, string>(options.Headers, StringComparer.OrdinalIgnoreCase),
+            AdditionalHeaders = UpstreamCredentials.Headers(options),
             ConnectionTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
             KnownSessionId = knownSessionId,
 
