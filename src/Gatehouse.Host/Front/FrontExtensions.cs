@@ -1,4 +1,6 @@
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Resumption;
+using Microsoft.Extensions.Caching.Distributed;
 using Gatehouse.Host.Sessions;
 using ModelContextProtocol.AspNetCore;
 
@@ -18,7 +20,11 @@ internal static class FrontExtensions
         services.AddSingleton<CancellationWatcher>();
         services.AddSingleton<SessionConfigurator>();
         services.AddSingleton<ISessionMigrationHandler, GrainSessionMigrationHandler>();
-        services.AddMcpServer().WithHttpTransport();
+        // SSE events are kept cluster-wide, so a stream broken on one replica resumes on any other (Last-Event-ID).
+        services.AddSingleton<IDistributedCache, GrainDistributedCache>();
+#pragma warning disable MCP9006 // Stateful sessions are what 2025-06-18 and 2025-11-25 agents speak; Gatehouse serves them.
+        services.AddMcpServer().WithHttpTransport().WithDistributedCacheEventStreamStore();
+#pragma warning restore MCP9006
         services.AddSingleton<SessionLifetime>();
         services.AddOptions<HttpServerTransportOptions>().Configure<SessionConfigurator, SessionLifetime>((transport, configurator, lifetime) =>
         {

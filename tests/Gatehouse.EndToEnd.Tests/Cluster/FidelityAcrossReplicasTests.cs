@@ -106,6 +106,40 @@ public sealed class FidelityAcrossReplicasTests : IAsyncLifetime
         Assert.Equal(counterBefore + 1, UsedOf(await AdminApi.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls"));
     }
 
+    [Fact]
+    public async Task A_stream_cut_on_one_replica_resumes_on_another_with_last_event_id()
+    {
+        var replicas = Cluster.LiveUrls;
+        var token = Cluster.TokenOf("agent");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var sessionId = await RawMcp.OpenSessionAsync(http, new Uri(replicas[0], "/mcp/metered"), token);
+
+        // A call with progress on replica 2; the agent's connection breaks after two progress events.
+        List<(string? Id, string Data)> before;
+        using (var call = await http.SendAsync(
+            RawMcp.Post(new Uri(replicas[1], "/mcp/metered"), token,
+                """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"slow","arguments":{"steps":6,"delayMs":300},"_meta":{"progressToken":"p"}}}""", sessionId),
+            HttpCompletionOption.ResponseHeadersRead))
+        {
+            before = await RawMcp.ReadEventsAsync(call, events => events.Count(e => e.Data.Contains("notifications/progress", StringComparison.Ordinal)) == 2);
+        }
+
+        // The agent resumes on replica 3 from the last event it saw, and gets the rest and the result.
+        using var resumed = await http.SendAsync(
+            RawMcp.Get(new Uri(replicas[2], "/mcp/metered"), token, sessionId, before.Last(e => e.Id is not null).Id!),
+            HttpCompletionOption.ResponseHeadersRead);
+        var after = await RawMcp.ReadEventsAsync(resumed, events => events.Any(e => e.Data.Contains("\"result\"", StringComparison.Ordinal)));
+
+        var progress = before.Concat(after).Where(e => e.Data.Contains("notifications/progress", StringComparison.Ordinal)).Select(e => e.Data).ToList();
+        Assert.Equal(6, progress.Count);
+        Assert.Equal(6, progress.Distinct().Count());
+        Assert.Contains(after, e => e.Data.Contains("done after 6 steps", StringComparison.Ordinal));
+
+        // Event ids name their stream: every one of this call's events carries the same session and stream parts.
+        var stream = string.Join(':', before.First(e => e.Id is not null).Id!.Split(':')[..2]);
+        Assert.All(before.Concat(after).Where(e => e.Id is not null), e => Assert.StartsWith(stream + ":", e.Id, StringComparison.Ordinal));
+    }
+
     private static int UsedOf(System.Text.Json.Nodes.JsonArray counters, string counter) =>
         (int)(decimal)counters.Single(c => (string?)c!["counter"] == counter && (string?)c["upstream"] == "metered")!["used"]!;
 }

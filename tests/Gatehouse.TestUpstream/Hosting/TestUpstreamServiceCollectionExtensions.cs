@@ -13,6 +13,9 @@ internal static class TestUpstreamServiceCollectionExtensions
     {
         services.AddSingleton<InvocationCounter>();
 
+        // The trace tool reads the traceparent header of the request it serves (absent over stdio).
+        services.AddHttpContextAccessor();
+
         return services
             .AddMcpServer(options => options.ServerInfo = new Implementation
             {
@@ -27,6 +30,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<TransferTool>()
             .WithTools<InvocationsTool>()
             .WithTools<AnnotatedTools>()
+            .WithTools<TraceTool>()
             .WithResources<TestResources>()
             .WithPrompts<GreetPrompt>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(InvocationCountingFilter.Create));

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Gatehouse.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Streamable HTTP by hand, for what SDK clients do not expose: cutting a stream and resuming it elsewhere.</summary>
+internal static class RawMcp
+{
+    public static HttpRequestMessage Post(Uri endpoint, string token, string body, string? sessionId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        Prepare(request, token, sessionId);
+        return request;
+    }
+
+    public static HttpRequestMessage Get(Uri endpoint, string token, string sessionId, string lastEventId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
+        Prepare(request, token, sessionId);
+        request.Headers.Add("Last-Event-ID", lastEventId);
+        return request;
+    }
+
+    /// <summary>Opens a session on <paramref name="endpoint"/> (initialize, then initialized) and returns its id.</summary>
+    public static async Task<string> OpenSessionAsync(HttpClient http, Uri endpoint, string token)
+    {
+        using var initialize = await http.SendAsync(Post(endpoint, token,
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null));
+        var sessionId = initialize.Headers.GetValues("Mcp-Session-Id").Single();
+        using var initialized = await http.SendAsync(Post(endpoint, token, """{"jsonrpc":"2.0","method":"notifications/initialized"}""", sessionId));
+        return sessionId;
+    }
+
+    /// <summary>Reads SSE events (id and data) until <paramref name="enough"/> says stop or the stream ends.</summary>
+    public static async Task<List<(string? Id, string Data)>> ReadEventsAsync(HttpResponseMessage response, Func<List<(string? Id, string Data)>, bool> enough)
+    {
+        var events = new List<(string? Id, string Data)>();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        string? id = null;
+        var data = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = line[3..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data.Append(line[5..].Trim());
+            }
+            else if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    events.Add((id, data.ToString()));
+                    if (enough(events))
+                    {
+                        break;
+                    }
+                }
+
+                data.Clear();
+            }
+        }
+
+        return events;
+    }
+
+    private static void Prepare(HttpRequestMessage request, string token, string? sessionId)
+    {
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (sessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        }
+    }
+}
