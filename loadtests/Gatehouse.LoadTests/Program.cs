@@ -1,3 +1,3 @@
-using Gatehouse.LoadTests;
+using Gatehouse.LoadTests.Commands;
 
 return await LoadTestCommand.RunAsync(args, Console.Out, Console.Error);

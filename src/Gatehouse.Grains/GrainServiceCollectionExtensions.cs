@@ -10,6 +10,9 @@ public static class GrainServiceCollectionExtensions
     {
         services.TryAddSingleton<ICounterStore, InMemoryCounterStore>();
         services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+        services.TryAddSingleton<IPolicyRevisionStore, InMemoryPolicyRevisionStore>();
+        services.TryAddSingleton<IGrantStore, InMemoryGrantStore>();
+        services.TryAddSingleton<IApprovalStore, InMemoryApprovalStore>();
         return services;
     }
 }

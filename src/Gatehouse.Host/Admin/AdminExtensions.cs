@@ -8,6 +8,14 @@ internal static class AdminExtensions
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseMiddleware<AdminAuthenticationMiddleware>());
         var group = app.MapGroup("/admin");
         group.MapGet("/counters", CountersEndpoint.GetAsync);
+        group.MapGet("/policies/{upstream}", PoliciesEndpoints.Get);
+        group.MapPut("/policies/{upstream}", PoliciesEndpoints.PutAsync);
+        group.MapGet("/grants", GrantsEndpoints.ListAsync);
+        group.MapPost("/grants", GrantsEndpoints.CreateAsync);
+        group.MapDelete("/grants/{id}", GrantsEndpoints.RevokeAsync);
+        group.MapGet("/approvals", ApprovalsEndpoints.ListAsync);
+        group.MapPost("/approvals/{id}/approve", ApprovalsEndpoints.ApproveAsync);
+        group.MapPost("/approvals/{id}/deny", ApprovalsEndpoints.DenyAsync);
         return app;
     }
 }

@@ -11,9 +11,13 @@ internal static class TokenCommand
 
     public static int Run(TextWriter output)
     {
-        var token = "gh_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = NewToken();
         output.WriteLine($"token:  {token}");
         output.WriteLine($"sha256: {TokenHash.Of(token)}");
         return 0;
     }
+
+    /// <summary>A new random bearer token.</summary>
+    public static string NewToken() =>
+        "gh_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(TokenBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -12,6 +12,7 @@ internal static class FrontExtensions
     public static IServiceCollection AddGatehouseFront(this IServiceCollection services)
     {
         services.AddSingleton<ToolCallHandler>();
+        services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

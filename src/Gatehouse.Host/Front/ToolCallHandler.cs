@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Host.Approvals;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Limits;
 using Gatehouse.Host.Policies;
@@ -18,7 +19,7 @@ namespace Gatehouse.Host.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate counters, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate counters, ApprovalGate approvals, ILogger<ToolCallHandler> logger)
 {
     /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
     public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
@@ -30,9 +31,10 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
     private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, CallTelemetry call, CancellationToken cancellationToken)
     {
         Evaluation evaluation;
+        var arguments = ArgumentsOf(request.Params);
         using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
         {
-            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, ArgumentsOf(request.Params));
+            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, arguments);
         }
 
         switch (evaluation.Kind)
@@ -43,10 +45,16 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
             case EvaluationKind.Refused:
                 return Refuse(call, front.Upstream, tool, evaluation.Refusal!);
             case EvaluationKind.NeedsApproval:
-                // Approvals are held by approval grains (a later part of the gateway); until then a call
-                // that needs one is refused as if its approval timed out, and never runs.
-                return Refuse(call, front.Upstream, tool, new Decision(DecisionAction.ApprovalTimeout, tool,
-                    $"Tool '{tool}' needs an operator's approval, and none was given.", null));
+                using (GatehouseTelemetry.Source.StartActivity("gatehouse approval"))
+                {
+                    var held = ApprovalGate.Describe(call.GrantId, front.Upstream, tool, arguments);
+                    if (await approvals.AwaitAsync(held, evaluation.Approval!, server, request, cancellationToken) is { } refusal)
+                    {
+                        return Refuse(call, front.Upstream, tool, refusal);
+                    }
+                }
+
+                break;
         }
 
         var gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, call.GrantId, call.SessionId), evaluation.Charges);

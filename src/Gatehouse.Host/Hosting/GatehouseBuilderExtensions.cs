@@ -21,6 +21,10 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();
         builder.AddGatehouseStorage();
+
+        // After the silo: these follow the cluster's policy and grant grains.
+        builder.Services.AddSingleton<PolicySync>().AddHostedService(provider => provider.GetRequiredService<PolicySync>());
+        builder.Services.AddSingleton<GrantSync>().AddHostedService(provider => provider.GetRequiredService<GrantSync>());
         builder.AddGatehouseUpstreams();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseHealth();
@@ -75,6 +79,7 @@ internal static class GatehouseBuilderExtensions
 
     private static void AddGatehousePolicies(this IServiceCollection services)
     {
+        services.AddSingleton<PolicyFiles>();
         services.AddSingleton<PolicyStore>();
         services.AddHostedService<PolicyLoader>();
         services.AddSingleton<GrantRegistry>();

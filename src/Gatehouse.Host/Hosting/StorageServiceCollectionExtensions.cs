@@ -15,6 +15,9 @@ internal static class StorageServiceCollectionExtensions
         {
             builder.Services.AddSingleton(_ => PostgresDataSources.Create(connectionString));
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
+            builder.Services.AddSingleton<IPolicyRevisionStore, PostgresPolicyRevisionStore>();
+            builder.Services.AddSingleton<IGrantStore, PostgresGrantStore>();
+            builder.Services.AddSingleton<IApprovalStore, PostgresApprovalStore>();
             if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable)
             {
                 builder.Services.AddSingleton<PostgresCounterStore>();

@@ -7,55 +7,83 @@ using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Policies;
 
-/// <summary>The policy in force for each upstream. Loaded before the gateway serves; a replica with an invalid policy does not start.</summary>
+/// <summary>
+/// The policy in force for each upstream on this replica. Filled from the policy files before the
+/// gateway serves (a replica with an invalid policy does not start), then kept in step with the
+/// cluster's policy grains by <see cref="PolicySync"/>.
+/// </summary>
 internal sealed class PolicyStore
 {
-    private readonly ConcurrentDictionary<string, PolicyDocument> _policies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PolicyInForce> _policies = new(StringComparer.Ordinal);
     private readonly IOptions<GatehouseOptions> _options;
-    private readonly ConfigFileLocation _location;
+    private readonly PolicyFiles _files;
 
-    public PolicyStore(IOptions<GatehouseOptions> options, ConfigFileLocation location)
+    public PolicyStore(IOptions<GatehouseOptions> options, PolicyFiles files)
     {
         _options = options;
-        _location = location;
+        _files = files;
         GatehouseTelemetry.Meter.CreateObservableGauge(
             "gatehouse.policy.loaded",
-            () => _policies.Select(pair => new Measurement<int>(1, new(TelemetryAttributes.Upstream, pair.Key), new(TelemetryAttributes.PolicyVersion, pair.Value.Version))),
-            "{policy}",
-            "1 for each upstream's policy in force, labelled with its version.");
+            () => _policies.Select(pair => new Measurement<long>(pair.Value.Revision, new(TelemetryAttributes.Upstream, pair.Key), new(TelemetryAttributes.PolicyVersion, pair.Value.Version))),
+            "{revision}",
+            "The revision of each upstream's policy in force, labelled with its version.");
     }
 
     /// <summary>True once every upstream's policy is loaded.</summary>
     public bool IsComplete => _policies.Count == _options.Value.Upstreams.Count;
 
-    public PolicyDocument Get(string upstream) =>
+    public PolicyDocument Get(string upstream) => InForce(upstream).Document;
+
+    public PolicyInForce InForce(string upstream) =>
         _policies.TryGetValue(upstream, out var policy)
             ? policy
             : throw new InvalidOperationException($"No policy is loaded for upstream '{upstream}'.");
 
-    /// <summary>Loads every upstream's policy file.</summary>
+    public bool TryInForce(string upstream, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PolicyInForce? policy) =>
+        _policies.TryGetValue(upstream, out policy);
+
+    /// <summary>Enforces <paramref name="policy"/> from now on, unless a later revision already is.</summary>
+    public bool Adopt(string upstream, PolicyInForce policy)
+    {
+        while (true)
+        {
+            if (!_policies.TryGetValue(upstream, out var current))
+            {
+                if (_policies.TryAdd(upstream, policy))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (current.Revision >= policy.Revision && current.Revision > 0)
+            {
+                return false;
+            }
+
+            if (_policies.TryUpdate(upstream, policy, current))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Loads every upstream's policy file (revision 0 until the cluster confirms it).</summary>
     /// <exception cref="PolicyLoadException">A file is missing or invalid; the message names each fault's path.</exception>
     public void LoadAll()
     {
         var problems = new List<string>();
-        foreach (var (upstream, settings) in _options.Value.Upstreams)
+        foreach (var upstream in _files.Upstreams)
         {
-            var path = _location.Resolve(settings.Policy!);
-            if (!File.Exists(path))
+            var file = _files.Read(upstream);
+            if (file.Document is null)
             {
-                problems.Add($"Gatehouse:Upstreams:{upstream}:Policy: file not found: {path}");
+                problems.AddRange(file.Faults.Select(fault => file.Json is null ? fault : $"policy of upstream '{upstream}' ({file.Path}): {fault}"));
                 continue;
             }
 
-            var result = PolicyParser.Parse(File.ReadAllText(path));
-            if (result.IsValid)
-            {
-                _policies[upstream] = result.Policy!;
-            }
-            else
-            {
-                problems.AddRange(result.Faults.Select(fault => $"policy of upstream '{upstream}' ({path}): {fault}"));
-            }
+            Adopt(upstream, new PolicyInForce(file.Document, file.Json!, 0, "file"));
         }
 
         if (problems.Count > 0)

@@ -11,6 +11,12 @@ internal static class Refusals
     public static Decision NotAllowedByDefault(string tool) =>
         Deny(tool, $"Tool '{tool}' is not allowed by policy (default: deny)");
 
+    public static Decision NotAllowedByRisk(string tool, RiskLevel risk, string? reason) => Deny(
+        tool,
+        string.IsNullOrWhiteSpace(reason)
+            ? $"Tool '{tool}' is not allowed by policy ({risk.ToString().ToLowerInvariant()}-risk tools: deny)"
+            : $"Tool '{tool}' is not allowed by policy: {reason}");
+
     public static Decision ConditionMatched(string tool, string reason) =>
         Deny(tool, $"Call to tool '{tool}' is denied by policy: {reason}");
 

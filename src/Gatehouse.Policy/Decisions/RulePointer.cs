@@ -11,6 +11,9 @@ internal static class RulePointer
 
     public static string Tool(string tool, string key, int index) => $"{Tool(tool, key)}/{index}";
 
+    /// <summary><c>/risk_defaults/high</c> and the like.</summary>
+    public static string RiskDefault(RiskLevel risk) => $"/risk_defaults/{risk.ToString().ToLowerInvariant()}";
+
     public static string AllToolsLimit(int index) => $"/all_tools/limits/{index}";
 
     // "~" and "/" are the two characters a pointer must escape; tool names may contain either.

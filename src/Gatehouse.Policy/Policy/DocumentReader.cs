@@ -5,7 +5,7 @@ namespace Gatehouse.Policy;
 /// <summary>Reads the top level of a policy document.</summary>
 internal static class DocumentReader
 {
-    private static readonly string[] Keys = ["version", "default", "all_tools", "tools"];
+    private static readonly string[] Keys = ["version", "default", "risk_defaults", "all_tools", "tools"];
     private static readonly string[] AllToolsKeys = ["limits"];
 
     public static PolicyDocument? Read(JsonElement root, FaultCollector faults)
@@ -19,6 +19,7 @@ internal static class DocumentReader
         var document = JsonObjectReader.Open(root, "", faults, Keys)!;
         var version = ReadVersion(document);
         var defaultAction = document.ReadName("default", PolicyNames.Defaults) ?? DefaultAction.Deny;
+        var riskDefaults = RiskDefaultsReader.Read(document);
         var counters = new CounterDefinitions(faults);
         var allToolsCharged = new Dictionary<string, string>(StringComparer.Ordinal);
         var allToolsLimits = ReadAllTools(document, counters, allToolsCharged);
@@ -28,7 +29,14 @@ internal static class DocumentReader
             return null;
         }
 
-        return new PolicyDocument { Version = version, Default = defaultAction, AllToolsLimits = allToolsLimits, Tools = tools };
+        return new PolicyDocument
+        {
+            Version = version,
+            Default = defaultAction,
+            RiskDefaults = riskDefaults,
+            AllToolsLimits = allToolsLimits,
+            Tools = tools,
+        };
     }
 
     private static string? ReadVersion(JsonObjectReader document)

@@ -11,6 +11,11 @@ public sealed class PolicyDocument
     /// <summary>What happens to tools absent from <see cref="Tools"/>; default <see cref="DefaultAction.Deny"/>.</summary>
     public required DefaultAction Default { get; init; }
 
+    /// <summary>The <c>risk_defaults</c>: what tools absent from <see cref="Tools"/> get, by their risk, in place of
+    /// <see cref="Default"/>. Applies only when the tool's risk is known (its <see cref="ToolDescription"/> is given);
+    /// empty when the document has none.</summary>
+    public IReadOnlyDictionary<RiskLevel, RiskDefault> RiskDefaults { get; init; } = new Dictionary<RiskLevel, RiskDefault>();
+
     /// <summary>The <c>all_tools.limits</c>, charged on every admitted call before the tool's own limits.</summary>
     public required IReadOnlyList<LimitRule> AllToolsLimits { get; init; }
 
@@ -27,6 +32,13 @@ public sealed class PolicyDocument
         ArgumentNullException.ThrowIfNull(name);
         return Tools.TryGetValue(name, out var rule) ? rule : null;
     }
+
+    /// <summary>What an unlisted tool described by <paramref name="description"/> gets by its risk, or null when the
+    /// description is absent or <see cref="RiskDefaults"/> says nothing about its risk (then <see cref="Default"/> applies).</summary>
+    public RiskDefault? FindRiskDefault(ToolDescription? description) =>
+        description is null || RiskDefaults.Count == 0
+            ? null
+            : RiskDefaults.GetValueOrDefault(ToolRisk.Classify(description).Risk);
 
     // Computed on first use: the document is immutable, so a racing second computation yields the same map.
     private Dictionary<string, LimitRule> CollectCounters()

@@ -15,4 +15,6 @@ internal static class PolicyNames
 
     public static readonly NameTable<WindowAlgorithm> Algorithms = new(
         ("fixed", WindowAlgorithm.Fixed), ("sliding", WindowAlgorithm.Sliding), ("token_bucket", WindowAlgorithm.TokenBucket));
+
+    public static readonly NameTable<RiskLevel> RiskLevels = new(("low", RiskLevel.Low), ("medium", RiskLevel.Medium), ("high", RiskLevel.High));
 }

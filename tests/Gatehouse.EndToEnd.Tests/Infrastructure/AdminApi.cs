@@ -17,6 +17,22 @@ internal static class AdminApi
         return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!["counters"] as JsonArray)!;
     }
 
+    /// <summary>Sends an admin request (with the test admin token) and returns the status and the body as JSON (null when empty).</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, Uri replica, string path, string? body = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(method, new Uri(replica, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", GatewayConfig.AdminToken);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
     /// <summary>The silo port of the activation deciding for the named counter (from its runtime identity <c>S{ip}:{port}:{generation}</c>).</summary>
     public static int SiloPortOf(JsonArray counters, string counter)
     {

@@ -5,7 +5,7 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 /// <summary>Agents as the official C# SDK makes them.</summary>
 internal static class Agents
 {
-    public static async Task<McpClient> ConnectAsync(Uri endpoint, string? token, string? protocolVersion = "2025-11-25")
+    public static async Task<McpClient> ConnectAsync(Uri endpoint, string? token, string? protocolVersion = "2025-11-25", McpClientOptions? options = null)
     {
         var headers = new Dictionary<string, string>();
         if (token is not null)
@@ -19,11 +19,8 @@ internal static class Agents
             AdditionalHeaders = headers,
             TransportMode = HttpTransportMode.StreamableHttp,
         });
-        var options = new McpClientOptions
-        {
-            ClientInfo = new() { Name = "gatehouse-e2e-agent", Version = "1.0" },
-            ProtocolVersion = protocolVersion,
-        };
+        options ??= new McpClientOptions { ProtocolVersion = protocolVersion };
+        options.ClientInfo ??= new() { Name = "gatehouse-e2e-agent", Version = "1.0" };
         return await McpClient.CreateAsync(transport, options);
     }
 }

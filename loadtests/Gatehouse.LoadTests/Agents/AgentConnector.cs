@@ -1,0 +1,43 @@
+using ModelContextProtocol.Client;
+
+namespace Gatehouse.LoadTests.Agents;
+
+/// <summary>Agents as the official C# SDK makes them: one MCP session each, over Streamable HTTP.</summary>
+internal static class AgentConnector
+{
+    /// <summary>Protocol version the agents negotiate (sessions, as most deployed clients use).</summary>
+    public const string ProtocolVersion = "2025-11-25";
+
+    /// <summary>
+    /// Opens a session at <paramref name="targets"/>[0]'s path; with several targets (replicas) each request of
+    /// the session goes to the next in turn, so the session is served by all of them.
+    /// </summary>
+    public static async Task<McpClient> ConnectAsync(IReadOnlyList<Uri> targets, string? token, CancellationToken cancellationToken = default)
+    {
+        var headers = new Dictionary<string, string>();
+        if (token is not null)
+        {
+            headers["Authorization"] = "Bearer " + token;
+        }
+
+        var http = new HttpClient(new RoundRobinHandler(targets)) { Timeout = TimeSpan.FromSeconds(100) };
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = targets[0],
+                AdditionalHeaders = headers,
+                TransportMode = HttpTransportMode.StreamableHttp,
+
+                // The load is tool calls; no agent here listens for server-initiated messages.
+                EnableStandaloneGetStream = false,
+            },
+            http,
+            ownsHttpClient: true);
+        var options = new McpClientOptions
+        {
+            ClientInfo = new() { Name = "gatehouse-load-agent", Version = "1.0" },
+            ProtocolVersion = ProtocolVersion,
+        };
+        return await McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken);
+    }
+}

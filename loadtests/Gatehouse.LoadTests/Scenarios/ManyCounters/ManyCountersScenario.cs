@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Runtime;
+using Gatehouse.Grains.Limits;
+using Gatehouse.LoadTests.Progress;
+using Gatehouse.LoadTests.Reports;
+using Gatehouse.LoadTests.Silos;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace Gatehouse.LoadTests.Scenarios.ManyCounters;
+
+/// <summary>
+/// Scenario 4, many counters: one silo takes ever more distinct grant×counter keys (one decision each, then
+/// idle). At each checkpoint: managed memory per counter, and decision latency on random existing counters.
+/// </summary>
+internal static class ManyCountersScenario
+{
+    private const int CountersPerGrant = 4;
+
+    public static async Task<ManyCountersReport> RunAsync(ManyCountersOptions options, ProgressView progress)
+    {
+        progress.Status("starting an in-process silo");
+
+        // Idle counters must stay activated for the whole run: the default collection age could deactivate the first ones.
+        await using var silo = await InProcessSilo.StartAsync(configure: builder =>
+            builder.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2)));
+        var grains = silo.Grains;
+        var limit = new CounterLimit(CounterAlgorithm.Fixed, 3600, 100);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        ICounterGrain Counter(int i) => grains.GetGrain<ICounterGrain>(CounterKey.ForGrant($"g{run}-{i / CountersPerGrant}", "bench", $"c{i % CountersPerGrant}"));
+
+        // Warm the path (code, serializers, the silo's own grains) before taking the baseline.
+        await FillAsync(-1000, 0, options.Concurrency, i => Counter(i).TryAcquireAsync(limit, 1));
+        var baseline = SettledHeap();
+
+        var rows = new List<ManyCountersRow>();
+        var held = 0;
+        foreach (var checkpoint in options.Checkpoints)
+        {
+            progress.Status($"creating counters {held + 1:N0} to {checkpoint:N0}");
+            var clock = Stopwatch.StartNew();
+            var first = await FillAsync(held, checkpoint, options.Concurrency, i => Counter(i).TryAcquireAsync(limit, 1));
+            var created = checkpoint - held;
+            var rate = created / clock.Elapsed.TotalSeconds;
+            held = checkpoint;
+
+            progress.Status($"{held:N0} counters: measuring memory");
+            var heap = SettledHeap();
+            var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
+
+            progress.Status($"{held:N0} counters: {options.SampleDecisions:N0} decisions on random ones");
+            var sample = Enumerable.Range(0, options.SampleDecisions).Select(_ => Random.Shared.Next(held)).ToArray();
+            clock.Restart();
+            var decisions = await FillAsync(0, sample.Length, options.Concurrency, i => Counter(sample[i]).TryAcquireAsync(limit, 1));
+            var decisionRate = sample.Length / clock.Elapsed.TotalSeconds;
+
+            using var process = Process.GetCurrentProcess();
+            rows.Add(new ManyCountersRow(
+                held, activations, rate, LatencySummary.Of(first), heap, (heap - baseline) / (double)held,
+                process.WorkingSet64, LatencySummary.Of(decisions), decisionRate));
+        }
+
+        return new ManyCountersReport(MachineInfo.Current(), options.Concurrency, baseline, rows);
+    }
+
+    /// <summary>Runs <paramref name="decide"/> for every index in [from, to), <paramref name="concurrency"/> at a time; returns each latency (ms).</summary>
+    private static async Task<double[]> FillAsync(int from, int to, int concurrency, Func<int, ValueTask<CounterDecision>> decide)
+    {
+        var latencies = new double[Math.Max(0, to - from)];
+        var next = from - 1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            await Task.Yield();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < to)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await decide(i);
+                latencies[i - from] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        return latencies;
+    }
+
+    /// <summary>The managed heap after full, compacting collections (what live objects really hold).</summary>
+    private static long SettledHeap()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Gatehouse.Grains.Approvals;
+
+namespace Gatehouse.Host.Admin;
+
+/// <summary>
+/// <c>GET /admin/approvals</c>: the calls waiting for a decision (tool, arguments, grant, deadline).
+/// <c>POST /admin/approvals/{id}/approve</c> and <c>/deny</c>: decide; the waiting call completes at once
+/// (forwarded once) or is refused with <c>approval_denied</c>.
+/// </summary>
+internal static class ApprovalsEndpoints
+{
+    public static async Task<IResult> ListAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IApprovalIndexGrain>("all").ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IApprovalGrain>(id).GetAsync().AsTask()));
+        return Results.Ok(new { approvals = views.OfType<ApprovalView>().Where(v => v.State == ApprovalState.Pending).Select(View) });
+    }
+
+    public static Task<IResult> ApproveAsync(string id, IGrainFactory grains) => DecideAsync(id, approve: true, grains);
+
+    public static Task<IResult> DenyAsync(string id, IGrainFactory grains) => DecideAsync(id, approve: false, grains);
+
+    private static async Task<IResult> DecideAsync(string id, bool approve, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IApprovalGrain>(id);
+        if (await grain.GetAsync() is not { } current)
+        {
+            return Results.NotFound(new { error = "not_found", message = $"No approval '{id}'." });
+        }
+
+        if (current.State != ApprovalState.Pending)
+        {
+            return Results.Conflict(new { error = "conflict", message = $"Approval '{id}' is {current.State.ToString().ToLowerInvariant()}, not pending.", approval = View(current) });
+        }
+
+        var decided = await grain.DecideAsync(approve, "operator");
+        return Results.Ok(new { approval = View(decided!) });
+    }
+
+    private static object View(ApprovalView approval) => new
+    {
+        id = approval.Id,
+        state = approval.State.ToString().ToLowerInvariant(),
+        grant = approval.Request.GrantId,
+        upstream = approval.Request.Upstream,
+        tool = approval.Request.Tool,
+        arguments = JsonDocument.Parse(approval.Request.ArgumentsJson).RootElement,
+        by = approval.Request.By,
+        requestedAt = approval.RequestedAt,
+        expiresAt = approval.ExpiresAt,
+        decidedAt = approval.DecidedAt,
+        decidedBy = approval.DecidedBy,
+    };
+}

@@ -1,0 +1,41 @@
+using Gatehouse.Storage;
+using Gatehouse.Storage.Audit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Runtime;
+
+namespace Gatehouse.Host.Audit;
+
+/// <summary>Registers the audit log: its store, the batching writer (a hosted service) and the per-call recorder.</summary>
+internal static class AuditServiceCollectionExtensions
+{
+    /// <param name="services">The replica's services.</param>
+    /// <param name="postgresConnectionString">When set, the audit log is PostgreSQL's <c>gatehouse_audit</c>, through the
+    /// replica's registered <see cref="NpgsqlDataSource"/> if there is one.</param>
+    /// <param name="sqliteFilePath">Otherwise, the SQLite file of the embedded default.</param>
+    public static IServiceCollection AddGatehouseAudit(this IServiceCollection services, string? postgresConnectionString, string sqliteFilePath)
+    {
+        if (!string.IsNullOrWhiteSpace(postgresConnectionString))
+        {
+            services.TryAddSingleton(_ => PostgresDataSources.Create(postgresConnectionString));
+            services.AddSingleton<IAuditStore>(provider => new PostgresAuditStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        }
+        else
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(sqliteFilePath);
+            services.AddSingleton<IAuditStore>(_ => new SqliteAuditStore(sqliteFilePath));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new AuditWriterSettings());
+        services.TryAddSingleton(provider => new AuditReplica(
+            provider.GetService<ILocalSiloDetails>()?.SiloAddress.ToString() ?? Environment.MachineName));
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<AuditWriter>());
+        // Hosted services stop in reverse order, and the web server is registered after the app's services:
+        // it stops first, so the decisions of calls it drains are queued before the writer flushes.
+        services.AddHostedService(provider => provider.GetRequiredService<AuditWriter>());
+        services.AddSingleton<AuditRecorder>();
+        return services;
+    }
+}

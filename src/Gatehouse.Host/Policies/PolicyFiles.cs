@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gatehouse.Host.Configuration;
+using Gatehouse.Policy;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Host.Policies;
+
+/// <summary>The policy files of the configuration: where each is, and what it holds now.</summary>
+internal sealed class PolicyFiles(IOptions<GatehouseOptions> options, ConfigFileLocation location)
+{
+    public IEnumerable<string> Upstreams => options.Value.Upstreams.Keys;
+
+    public string PathOf(string upstream) => location.Resolve(options.Value.Upstreams[upstream].Policy!);
+
+    /// <summary>Reads and checks one file: its text and hash, and the parse result (with every fault).</summary>
+    public PolicyFile Read(string upstream)
+    {
+        var path = PathOf(upstream);
+        if (!File.Exists(path))
+        {
+            return new PolicyFile(upstream, path, null, null, null, [$"Gatehouse:Upstreams:{upstream}:Policy: file not found: {path}"]);
+        }
+
+        var json = File.ReadAllText(path);
+        var result = PolicyParser.Parse(json);
+        return new PolicyFile(upstream, path, json, Sha256(json), result.IsValid ? result.Policy : null, [.. result.Faults.Select(f => f.ToString())]);
+    }
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

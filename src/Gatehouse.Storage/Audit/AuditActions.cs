@@ -1,0 +1,24 @@
+namespace Gatehouse.Storage.Audit;
+
+/// <summary>The values of <see cref="AuditEntry.Action"/>.</summary>
+public static class AuditActions
+{
+    public const string Allow = "allow";
+    public const string Deny = "deny";
+    public const string Hidden = "hidden";
+    public const string RateLimited = "rate_limited";
+    public const string InvalidArguments = "invalid_arguments";
+    public const string ApprovalDenied = "approval_denied";
+    public const string ApprovalTimeout = "approval_timeout";
+    public const string ToolChanged = "tool_changed";
+
+    /// <summary>The call was decided on but failed in the gateway before an answer (e.g. counters unavailable).</summary>
+    public const string Error = "error";
+
+    /// <summary>Every action, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Allow, Deny, Hidden, RateLimited, InvalidArguments, ApprovalDenied, ApprovalTimeout, ToolChanged, Error];
+
+    /// <summary>True when <paramref name="action"/> is one of <see cref="All"/> (exact, lower-case).</summary>
+    public static bool IsKnown(string? action) => action is not null && All.Contains(action, StringComparer.Ordinal);
+}

@@ -1,0 +1,151 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Gatehouse.Storage.Audit;
+
+/// <summary>
+/// The audit log in PostgreSQL's <c>gatehouse_audit</c> (migration <c>012_audit</c>). A batch is one
+/// binary <c>COPY</c>: one statement, so all its rows are stored or none, and the fastest way to
+/// append many rows (see the README's audit throughput figures).
+/// </summary>
+public sealed class PostgresAuditStore : IAuditStore
+{
+    private const string CopySql = $"COPY {AuditSql.Table} ({AuditSql.Columns}) FROM STDIN (FORMAT BINARY)";
+
+    private readonly NpgsqlDataSource _database;
+
+    /// <summary>Creates the store over the replica's data source; the schema must be migrated (<c>db migrate</c>).</summary>
+    public PostgresAuditStore(NpgsqlDataSource database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public async Task WriteAsync(IReadOnlyList<AuditEntry> batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var connection = await _database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Disposed without CompleteAsync (a failure or cancellation half-way), the COPY is cancelled whole.
+            var importer = await connection.BeginBinaryImportAsync(CopySql, ct).ConfigureAwait(false);
+            await using (importer.ConfigureAwait(false))
+            {
+                foreach (var entry in batch)
+                {
+                    await WriteRowAsync(importer, entry, ct).ConfigureAwait(false);
+                }
+
+                await importer.CompleteAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var command = _database.CreateCommand(AuditSql.Select(query));
+        await using (command.ConfigureAwait(false))
+        {
+            AddParameters(command.Parameters, query);
+            var entries = new List<AuditEntry>(query.PageSize + 1);
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    entries.Add(Read(reader));
+                }
+            }
+
+            var hasMore = entries.Count > query.PageSize;
+            if (hasMore)
+            {
+                entries.RemoveAt(entries.Count - 1);
+            }
+
+            return new AuditPage(entries, query.Page, query.PageSize, hasMore);
+        }
+    }
+
+    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, AuditEntry entry, CancellationToken ct)
+    {
+        await importer.StartRowAsync(ct).ConfigureAwait(false);
+        await importer.WriteAsync(entry.At.UtcDateTime, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.GrantId, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Upstream, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Tool, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Action, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.RulePointer, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.PolicyVersion, ct).ConfigureAwait(false);
+        var names = entry.ArgumentNames.Select(AuditText.Clean).ToArray();
+        await importer.WriteAsync(names, NpgsqlDbType.Array | NpgsqlDbType.Text, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.ArgumentsSha256, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.ArgumentsJson, ct).ConfigureAwait(false);
+        await WriteNullableAsync(importer, entry.UpstreamStatus, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+        await WriteNullableAsync(importer, entry.UpstreamLatencyMs, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.TraceId, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.SessionId, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Replica, ct).ConfigureAwait(false);
+    }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>
+        value is null ? importer.WriteNullAsync(ct) : importer.WriteAsync(AuditText.Clean(value), NpgsqlDbType.Text, ct);
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken ct)
+        where T : struct =>
+        value is { } present ? importer.WriteAsync(present, type, ct) : importer.WriteNullAsync(ct);
+
+    private static void AddParameters(NpgsqlParameterCollection parameters, AuditQuery query)
+    {
+        if (query.GrantId is not null)
+        {
+            parameters.AddWithValue(AuditSql.GrantParameter, NpgsqlDbType.Text, query.GrantId);
+        }
+
+        if (query.Tool is not null)
+        {
+            parameters.AddWithValue(AuditSql.ToolParameter, NpgsqlDbType.Text, query.Tool);
+        }
+
+        if (query.Action is not null)
+        {
+            parameters.AddWithValue(AuditSql.ActionParameter, NpgsqlDbType.Text, query.Action);
+        }
+
+        if (query.From is { } from)
+        {
+            parameters.AddWithValue(AuditSql.FromParameter, NpgsqlDbType.TimestampTz, from.UtcDateTime);
+        }
+
+        if (query.To is { } to)
+        {
+            parameters.AddWithValue(AuditSql.ToParameter, NpgsqlDbType.TimestampTz, to.UtcDateTime);
+        }
+
+        parameters.AddWithValue(AuditSql.LimitParameter, NpgsqlDbType.Bigint, (long)query.PageSize + 1);
+        parameters.AddWithValue(AuditSql.OffsetParameter, NpgsqlDbType.Bigint, query.Offset);
+    }
+
+    private static AuditEntry Read(NpgsqlDataReader reader) => new(
+        new DateTimeOffset(reader.GetFieldValue<DateTime>(0), TimeSpan.Zero),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.GetFieldValue<string[]>(7),
+        reader.GetString(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : reader.GetDouble(11),
+        reader.IsDBNull(12) ? null : reader.GetString(12),
+        reader.IsDBNull(13) ? null : reader.GetString(13),
+        reader.GetString(14));
+}
