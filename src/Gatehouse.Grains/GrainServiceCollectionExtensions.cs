@@ -13,6 +13,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IPolicyRevisionStore, InMemoryPolicyRevisionStore>();
         services.TryAddSingleton<IGrantStore, InMemoryGrantStore>();
         services.TryAddSingleton<IApprovalStore, InMemoryApprovalStore>();
+        services.TryAddSingleton<IToolPinStore, InMemoryToolPinStore>();
         return services;
     }
 }

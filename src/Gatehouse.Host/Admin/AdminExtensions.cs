@@ -13,6 +13,8 @@ internal static class AdminExtensions
         group.MapGet("/grants", GrantsEndpoints.ListAsync);
         group.MapPost("/grants", GrantsEndpoints.CreateAsync);
         group.MapDelete("/grants/{id}", GrantsEndpoints.RevokeAsync);
+        group.MapGet("/tools", ToolsEndpoints.ListAsync);
+        group.MapPost("/tools/{upstream}/{tool}/accept", ToolsEndpoints.AcceptAsync);
         group.MapGet("/approvals", ApprovalsEndpoints.ListAsync);
         group.MapPost("/approvals/{id}/approve", ApprovalsEndpoints.ApproveAsync);
         group.MapPost("/approvals/{id}/deny", ApprovalsEndpoints.DenyAsync);

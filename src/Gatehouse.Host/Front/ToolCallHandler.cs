@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Host.Approvals;
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Limits;
 using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
@@ -19,7 +20,7 @@ namespace Gatehouse.Host.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate counters, ApprovalGate approvals, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, ILogger<ToolCallHandler> logger)
 {
     /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
     public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
@@ -32,16 +33,25 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
     {
         Evaluation evaluation;
         var arguments = ArgumentsOf(request.Params);
+        var known = await catalog.LookupAsync(front.Upstream, tool, cancellationToken);
         using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
         {
-            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, arguments);
+            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, arguments, known?.Description);
+        }
+
+        if (evaluation.Kind == EvaluationKind.Hidden)
+        {
+            call.Decided(CallTelemetry.HiddenAction, tool);
+            throw new McpProtocolException($"Unknown tool: '{tool}'", McpErrorCode.InvalidParams);
+        }
+
+        if (known is { Changed: true })
+        {
+            return Refuse(call, front.Upstream, tool, ToolChanged(front.Upstream, tool));
         }
 
         switch (evaluation.Kind)
         {
-            case EvaluationKind.Hidden:
-                call.Decided(CallTelemetry.HiddenAction, tool);
-                throw new McpProtocolException($"Unknown tool: '{tool}'", McpErrorCode.InvalidParams);
             case EvaluationKind.Refused:
                 return Refuse(call, front.Upstream, tool, evaluation.Refusal!);
             case EvaluationKind.NeedsApproval:
@@ -113,6 +123,12 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, CounterGate 
         Log.Refused(logger, upstream, tool, action, decision.Rule);
         return Refusals.Of(decision);
     }
+
+    private static Decision ToolChanged(string upstream, string tool) => new(
+        DecisionAction.ToolChanged,
+        tool,
+        $"Tool '{tool}' of upstream '{upstream}' is not the tool that was approved: its definition changed. An operator must accept the new definition before it can be called.",
+        null);
 
     private static JsonElement ArgumentsOf(JsonNode? parameters) =>
         parameters?["arguments"] is JsonObject arguments ? JsonSerializer.SerializeToElement(arguments) : default;

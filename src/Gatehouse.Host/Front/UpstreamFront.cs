@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Sessions;
 using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
@@ -17,18 +18,42 @@ namespace Gatehouse.Host.Front;
 /// upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
 /// notifications reach that agent; sessionless requests share one pooled upstream connection.
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
 {
     public string Upstream => upstream;
 
     public IUpstreamChannel Channel => channel;
 
+    /// <summary>The upstream's tools (observed by the tool catalogue), less those policy or a changed definition keeps from the agent.</summary>
     public async ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken)
     {
-        var result = await ForwardAsync<ListToolsResult>(RequestMethods.ToolsList, context.JsonRpcRequest, context.Server, cancellationToken);
-        result.Tools = [.. result.Tools.Where(tool => IsListed(tool.Name))];
-        return result;
+        JsonNode? page;
+        try
+        {
+            page = await SendAsync(RequestMethods.ToolsList, context.JsonRpcRequest, context.Server, null, cancellationToken);
+        }
+        catch (UpstreamException ex)
+        {
+            throw UpstreamErrors.ToProtocolException(ex);
+        }
+
+        if (page?["tools"] is JsonArray tools)
+        {
+            await ObserveToolsAsync(tools);
+            for (var i = tools.Count - 1; i >= 0; i--)
+            {
+                if (tools[i]?["name"] is not JsonValue name || !name.TryGetValue<string>(out var tool) || !IsListed(tool))
+                {
+                    tools.RemoveAt(i);
+                }
+            }
+        }
+
+        return Read<ListToolsResult>(RequestMethods.ToolsList, page);
     }
+
+    /// <summary>Records a page of the upstream's tools in the tool catalogue (definitions, risk, pins).</summary>
+    public Task ObserveToolsAsync(JsonArray? tools) => catalog.ObserveAsync(upstream, tools);
 
     public ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken) =>
         toolCalls.HandleAsync(
@@ -43,8 +68,12 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     public ValueTask<CallToolResult> CallToolAsync(string tool, JsonRpcRequest request, McpServer server, System.Security.Claims.ClaimsPrincipal? user, CancellationToken cancellationToken) =>
         toolCalls.HandleAsync(this, tool, request, server, user, cancellationToken);
 
-    /// <summary>Whether the tool may appear in this upstream's lists, by the policy in force.</summary>
-    public bool IsListed(string tool) => Gatehouse.Policy.PolicyEvaluator.IsListed(policies.Get(upstream), tool);
+    /// <summary>Whether the tool may appear in this upstream's lists: by the policy in force (with the tool's risk), unless its definition changed.</summary>
+    public bool IsListed(string tool)
+    {
+        var known = catalog.Find(upstream, tool);
+        return known is not { Changed: true } && Gatehouse.Policy.PolicyEvaluator.IsListed(policies.Get(upstream), tool, known?.Description);
+    }
 
     public ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> context, CancellationToken cancellationToken) =>
         ForwardAsync<ListResourcesResult>(RequestMethods.ResourcesList, context.JsonRpcRequest, context.Server, cancellationToken);

@@ -1,3 +1,4 @@
+using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Policies;
 using Gatehouse.Host.Sessions;
 using Gatehouse.Upstreams;
@@ -9,12 +10,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, sessions, agents, cancellations);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations);
         }
     }
 

@@ -1,4 +1,5 @@
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Host.Front;
 using Gatehouse.Host.Health;
@@ -26,6 +27,8 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddSingleton<PolicySync>().AddHostedService(provider => provider.GetRequiredService<PolicySync>());
         builder.Services.AddSingleton<GrantSync>().AddHostedService(provider => provider.GetRequiredService<GrantSync>());
         builder.AddGatehouseUpstreams();
+        builder.Services.AddSingleton<ToolCatalog>();
+        builder.Services.AddHostedService<PinSync>();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseHealth();
         return builder;

@@ -18,6 +18,7 @@ internal static class StorageServiceCollectionExtensions
             builder.Services.AddSingleton<IPolicyRevisionStore, PostgresPolicyRevisionStore>();
             builder.Services.AddSingleton<IGrantStore, PostgresGrantStore>();
             builder.Services.AddSingleton<IApprovalStore, PostgresApprovalStore>();
+            builder.Services.AddSingleton<IToolPinStore, PostgresToolPinStore>();
             if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable)
             {
                 builder.Services.AddSingleton<PostgresCounterStore>();

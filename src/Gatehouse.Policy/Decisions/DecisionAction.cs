@@ -20,4 +20,7 @@ public enum DecisionAction
 
     /// <summary><c>invalid_arguments</c>: <c>require</c>, <c>arguments</c> or an <c>increment_from</c> argument failed.</summary>
     InvalidArguments,
+
+    /// <summary><c>tool_changed</c>: the upstream now serves a different definition of the tool than the pinned one.</summary>
+    ToolChanged,
 }

@@ -3,7 +3,7 @@ namespace Gatehouse.Policy;
 /// <summary>Wire names of <see cref="DecisionAction"/>, as written in <c>_meta["gatehouse/decision"].action</c>.</summary>
 public static class DecisionActionNames
 {
-    /// <summary>"allow", "deny", "rate_limited", "approval_denied", "approval_timeout" or "invalid_arguments".</summary>
+    /// <summary>"allow", "deny", "rate_limited", "approval_denied", "approval_timeout", "invalid_arguments" or "tool_changed".</summary>
     public static string ToWire(this DecisionAction action) => action switch
     {
         DecisionAction.Allow => "allow",
@@ -12,6 +12,7 @@ public static class DecisionActionNames
         DecisionAction.ApprovalDenied => "approval_denied",
         DecisionAction.ApprovalTimeout => "approval_timeout",
         DecisionAction.InvalidArguments => "invalid_arguments",
+        DecisionAction.ToolChanged => "tool_changed",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown decision action"),
     };
 }

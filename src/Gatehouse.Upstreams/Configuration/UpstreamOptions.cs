@@ -33,6 +33,12 @@ public sealed class UpstreamOptions
     /// <summary>Path of this upstream's policy document (JSON), relative to the configuration file's folder.</summary>
     public string? Policy { get; set; }
 
+    /// <summary>
+    /// Whether this upstream's tool definitions are pinned (default true): a tool whose definition changes
+    /// after it was first seen is hidden and refused (<c>tool_changed</c>) until an operator accepts the change.
+    /// </summary>
+    public bool Pin { get; set; } = true;
+
     /// <summary>Seconds a request may wait for the upstream's answer before the agent gets an error. Default 30.</summary>
     public int TimeoutSeconds { get; set; } = UpstreamDefaults.TimeoutSeconds;
 

@@ -9,6 +9,7 @@ public sealed class DecisionActionNamesTests
     [InlineData(DecisionAction.ApprovalDenied, "approval_denied")]
     [InlineData(DecisionAction.ApprovalTimeout, "approval_timeout")]
     [InlineData(DecisionAction.InvalidArguments, "invalid_arguments")]
+    [InlineData(DecisionAction.ToolChanged, "tool_changed")]
     public void Every_action_has_its_wire_name(DecisionAction action, string expected)
     {
         Assert.Equal(expected, action.ToWire());

@@ -138,6 +138,11 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
                 continue;
             }
 
+            if (method == RequestMethods.ToolsList)
+            {
+                await front.ObserveToolsAsync(page?[property] as JsonArray);
+            }
+
             var items = new JsonArray();
             foreach (var item in (page?[property] as JsonArray ?? []).OfType<JsonObject>())
             {
