@@ -1,5 +1,4 @@
 using Gatehouse.Telemetry.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Orleans.Runtime;

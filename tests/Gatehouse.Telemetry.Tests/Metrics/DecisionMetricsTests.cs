@@ -1,6 +1,5 @@
 using Gatehouse.Telemetry.Tests.Infrastructure;
 using ModelContextProtocol;
-using ModelContextProtocol.Client;
 
 namespace Gatehouse.Telemetry.Tests.Metrics;
 

@@ -1,5 +1,4 @@
 using Gatehouse.Telemetry.Tests.Infrastructure;
-using ModelContextProtocol.Client;
 using Xunit.Abstractions;
 
 namespace Gatehouse.Telemetry.Tests.Metrics;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gatehouse.Telemetry.Tests.Infrastructure;
-using ModelContextProtocol.Client;
 using Xunit.Abstractions;
 
 namespace Gatehouse.Telemetry.Tests.Tracing;
@@ -92,6 +91,7 @@ public sealed class CallTraceTests(TelemetryCluster cluster, ITestOutputHelper o
     private async Task<AgentCall> CallThroughTheOtherSiloAsync()
     {
         var counterSilo = await AdminApi.SiloPortOfCounterAsync(cluster.Replicas[0], cluster.Files.AdminToken, GatewayFiles.TraceGrant, "trace_calls");
+        Assert.Contains(cluster.Replicas, replica => replica.SiloPort == counterSilo);
         var entry = cluster.Replicas.Single(replica => replica.SiloPort != counterSilo);
         await using var agent = await Agents.ConnectAsync(entry, GatewayFiles.TracedUpstream, cluster.TokenOf(GatewayFiles.TraceGrant));
 
