@@ -31,8 +31,13 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<InvocationsTool>()
             .WithTools<AnnotatedTools>()
             .WithTools<TraceTool>()
+            .WithTools<ShapeShift>()
             .WithResources<TestResources>()
             .WithPrompts<GreetPrompt>()
-            .WithRequestFilters(filters => filters.AddCallToolFilter(InvocationCountingFilter.Create));
+            .WithRequestFilters(filters =>
+            {
+                filters.AddCallToolFilter(InvocationCountingFilter.Create);
+                filters.AddListToolsFilter(ShapeShift.Filter);
+            });
     }
 }

@@ -1,0 +1,62 @@
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// Three replicas on PostgreSQL in front of two test upstreams of their own (their rug pull is
+/// process-wide): <c>pinned</c> (pinning on, the default) and <c>loose</c> (<c>Pin: false</c>), both
+/// under a policy that lets low-risk tools through, holds nothing, and denies high-risk ones it does not list.
+/// </summary>
+public sealed class CatalogFixture : IAsyncLifetime
+{
+    public const string RiskPolicy = """
+        { "version": "1", "default": "allow",
+          "risk_defaults": { "high": { "action": "deny", "reason": "high-risk tools need a rule of their own" } },
+          "tools": { "get-secret": { "action": "hide" } } }
+        """;
+
+    private RunningUpstream? _pinnedUpstream;
+    private RunningUpstream? _looseUpstream;
+
+    internal GatewayCluster Cluster { get; private set; } = null!;
+
+    internal Uri PinnedUpstream => _pinnedUpstream!.Endpoint;
+
+    internal Uri LooseUpstream => _looseUpstream!.Endpoint;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _pinnedUpstream = await UpstreamServers.StartTestUpstreamAsync("pinned-upstream");
+            _looseUpstream = await UpstreamServers.StartTestUpstreamAsync("loose-upstream");
+            var loose = UpstreamSpec.Http(_looseUpstream.Endpoint, RiskPolicy);
+            loose.Settings["Pin"] = false;
+            Cluster = await GatewayCluster.StartAsync(
+                replicas: 3,
+                new Dictionary<string, UpstreamSpec> { ["pinned"] = UpstreamSpec.Http(_pinnedUpstream.Endpoint, RiskPolicy), ["loose"] = loose },
+                new Dictionary<string, string[]> { ["agent"] = ["pinned", "loose"] });
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
+        foreach (var upstream in new[] { _pinnedUpstream, _looseUpstream })
+        {
+            if (upstream is not null)
+            {
+                await upstream.DisposeAsync();
+            }
+        }
+    }
+}
