@@ -1,3 +1,5 @@
+using Gatehouse.Host.Audit;
+
 namespace Gatehouse.Host.Admin;
 
 /// <summary>The operator API under <c>/admin</c> (admin token).</summary>
@@ -8,6 +10,7 @@ internal static class AdminExtensions
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseMiddleware<AdminAuthenticationMiddleware>());
         var group = app.MapGroup("/admin");
         group.MapGet("/counters", CountersEndpoint.GetAsync);
+        group.MapGet("/audit", AuditEndpoint.GetAsync);
         group.MapGet("/policies/{upstream}", PoliciesEndpoints.Get);
         group.MapPut("/policies/{upstream}", PoliciesEndpoints.PutAsync);
         group.MapGet("/grants", GrantsEndpoints.ListAsync);

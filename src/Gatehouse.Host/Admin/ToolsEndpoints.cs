@@ -33,7 +33,7 @@ internal static class ToolsEndpoints
                     name,
                     pin = catalog.IsPinning(name),
                     policyVersion = policy.Version,
-                    tools = catalog.All(name).Select(tool => View(name, tool, policy.Document)),
+                    tools = catalog.All(name).Select(tool => View(tool, policy.Document)),
                 };
             }),
         });
@@ -64,15 +64,15 @@ internal static class ToolsEndpoints
         }
 
         var accepted = catalog.Find(upstream, tool)!;
-        return Results.Ok(View(upstream, accepted, policies.InForce(upstream).Document));
+        return Results.Ok(View(accepted, policies.InForce(upstream).Document));
     }
 
-    private static object View(string upstream, CatalogedTool tool, PolicyDocument policy)
+    private static object View(CatalogedTool tool, PolicyDocument policy)
     {
         var verdict = ToolVerdict.Of(policy, tool.Definition.Name, tool.Description);
         var decision = tool.Changed
-            ? new { action = DecisionAction.ToolChanged.ToWire(), rule = $"/admin/tools/{upstream}/{tool.Definition.Name}", why = "its definition changed since it was pinned; hidden and refused until the change is accepted" }
-            : new { action = verdict.Action, rule = verdict.RulePointer, why = verdict.Why };
+            ? new { action = DecisionAction.ToolChanged.ToWire(), rule = (string?)null, why = "its definition changed since it was pinned; hidden and refused until the change is accepted" }
+            : new { action = verdict.Action, rule = (string?)verdict.RulePointer, why = verdict.Why };
         return new
         {
             name = tool.Definition.Name,

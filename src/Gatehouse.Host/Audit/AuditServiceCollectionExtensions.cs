@@ -9,6 +9,28 @@ namespace Gatehouse.Host.Audit;
 /// <summary>Registers the audit log: its store, the batching writer (a hosted service) and the per-call recorder.</summary>
 internal static class AuditServiceCollectionExtensions
 {
+    /// <summary>Configuration key of the SQLite file of the embedded default; relative to the <c>--config</c> file's folder.</summary>
+    public const string SqlitePathKey = "Gatehouse:Audit:SqlitePath";
+
+    /// <summary>The SQLite file when <see cref="SqlitePathKey"/> is not set.</summary>
+    public const string DefaultSqliteFile = "gatehouse-audit.db";
+
+    /// <summary>
+    /// The audit log as the configuration says: PostgreSQL when <c>Gatehouse:Cluster:ConnectionString</c> is set, else
+    /// the SQLite file <c>Gatehouse:Audit:SqlitePath</c> (default <c>gatehouse-audit.db</c>), relative paths from the
+    /// folder of the <c>--config</c> file, or the working directory without one.
+    /// </summary>
+    public static WebApplicationBuilder AddGatehouseAudit(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var folder = configuration["config"] is { Length: > 0 } configFile
+            ? Path.GetDirectoryName(Path.GetFullPath(configFile))!
+            : Directory.GetCurrentDirectory();
+        var sqlitePath = Path.GetFullPath(Path.Combine(folder, configuration[SqlitePathKey] is { Length: > 0 } path ? path : DefaultSqliteFile));
+        builder.Services.AddGatehouseAudit(configuration["Gatehouse:Cluster:ConnectionString"], sqlitePath);
+        return builder;
+    }
+
     /// <param name="services">The replica's services.</param>
     /// <param name="postgresConnectionString">When set, the audit log is PostgreSQL's <c>gatehouse_audit</c>, through the
     /// replica's registered <see cref="NpgsqlDataSource"/> if there is one.</param>

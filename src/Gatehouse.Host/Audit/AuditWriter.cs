@@ -13,7 +13,7 @@ namespace Gatehouse.Host.Audit;
 /// slow or absent database never slows a call. Stopping (graceful shutdown) writes everything queued
 /// first, for as long as the host's shutdown timeout allows.
 /// </summary>
-internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDisposable
+internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDisposable, IDisposable
 {
     private readonly IAuditStore _store;
     private readonly AuditWriterSettings _settings;
@@ -91,17 +91,24 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
         Log.Stopped(_logger, queued, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, Written, Dropped);
     }
 
+    /// <summary>Stops at once, without flushing (that is <see cref="StopAsync"/>'s work); safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
-        _stopping = true;
-        _queue.Writer.TryComplete();
-        await _abort.CancelAsync().ConfigureAwait(false);
+        Abort();
         if (_loop is { } loop)
         {
             await loop.ConfigureAwait(false);
         }
+    }
 
-        _abort.Dispose();
+    public void Dispose() => Abort();
+
+    // The token source is not disposed: it has no timer and no wait handle, and the loop may still read its token.
+    private void Abort()
+    {
+        _stopping = true;
+        _queue.Writer.TryComplete();
+        _abort.Cancel();
     }
 
     private Task EnsureRunning()

@@ -3,11 +3,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Host.Approvals;
+using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Limits;
 using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
+using Gatehouse.Storage.Audit;
 using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -20,60 +22,69 @@ namespace Gatehouse.Host.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, AuditRecorder audit, ILogger<ToolCallHandler> logger)
 {
     /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
     public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         using var call = new CallTelemetry(front.Upstream, tool, user.GrantId(), server.SessionId);
-        return await DecideAndForwardAsync(front, tool, request, server, call, cancellationToken);
+        var policy = policies.InForce(front.Upstream);
+        var arguments = ArgumentsOf(request.Params);
+        using var audited = audit.Begin(front.Upstream, tool, call.GrantId, call.SessionId, arguments, policy.Document.FindTool(tool)?.AuditArguments == true);
+        var decision = new CallDecision(call, audited, policy, front.Upstream, tool);
+        return await DecideAndForwardAsync(front, request, arguments, server, decision, cancellationToken);
     }
 
-    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, CallTelemetry call, CancellationToken cancellationToken)
+    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, JsonRpcRequest request, JsonElement arguments, McpServer server, CallDecision decision, CancellationToken cancellationToken)
     {
+        var tool = decision.Tool;
         Evaluation evaluation;
-        var arguments = ArgumentsOf(request.Params);
         var known = await catalog.LookupAsync(front.Upstream, tool, cancellationToken);
         using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
         {
-            evaluation = PolicyEvaluator.Evaluate(policies.Get(front.Upstream), tool, arguments, known?.Description);
+            evaluation = PolicyEvaluator.Evaluate(decision.Policy.Document, tool, arguments, known?.Description);
         }
 
         if (evaluation.Kind == EvaluationKind.Hidden)
         {
-            call.Decided(CallTelemetry.HiddenAction, tool);
+            decision.Call.Decided(CallTelemetry.HiddenAction, tool);
+            decision.Audit.Decided(AuditActions.Hidden, evaluation.RulePointer, decision.Policy.Version);
             throw new McpProtocolException($"Unknown tool: '{tool}'", McpErrorCode.InvalidParams);
         }
 
         if (known is { Changed: true })
         {
-            return Refuse(call, front.Upstream, tool, ToolChanged(front.Upstream, tool));
+            // No rule of the policy decides this: the pin does.
+            return Refuse(decision, ToolChanged(front.Upstream, tool), string.Empty);
         }
 
         switch (evaluation.Kind)
         {
             case EvaluationKind.Refused:
-                return Refuse(call, front.Upstream, tool, evaluation.Refusal!);
+                return Refuse(decision, evaluation.Refusal!, evaluation.RulePointer);
             case EvaluationKind.NeedsApproval:
                 using (GatehouseTelemetry.Source.StartActivity("gatehouse approval"))
                 {
-                    var held = ApprovalGate.Describe(call.GrantId, front.Upstream, tool, arguments);
+                    var held = ApprovalGate.Describe(decision.Call.GrantId, front.Upstream, tool, arguments);
                     if (await approvals.AwaitAsync(held, evaluation.Approval!, server, request, cancellationToken) is { } refusal)
                     {
-                        return Refuse(call, front.Upstream, tool, refusal);
+                        return Refuse(decision, refusal, evaluation.RulePointer);
                     }
                 }
 
                 break;
         }
 
-        var gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, call.GrantId, call.SessionId), evaluation.Charges);
+        var gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, decision.Call.GrantId, decision.Call.SessionId), evaluation.Charges);
         if (!gate.Admitted)
         {
-            return Refuse(call, front.Upstream, tool, gate.Refusal!);
+            var limit = evaluation.Charges.FirstOrDefault(charge => charge.Limit.Counter == gate.Refusal!.Rule);
+            return Refuse(decision, gate.Refusal!, limit?.RulePointer ?? evaluation.RulePointer);
         }
 
-        call.Decided(DecisionAction.Allow.ToWire(), tool);
+        decision.Call.Decided(DecisionAction.Allow.ToWire(), tool);
+        decision.Audit.Decided(AuditActions.Allow, evaluation.RulePointer, decision.Policy.Version);
+        var sent = Stopwatch.GetTimestamp();
         JsonNode? result;
         try
         {
@@ -81,6 +92,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
         catch (UpstreamException ex)
         {
+            decision.Audit.Forwarded(AuditUpstreamStatus.Of(ex), Stopwatch.GetElapsedTime(sent));
             if (ex.NeverRan)
             {
                 await counters.ReleaseAsync(gate.Held);
@@ -89,7 +101,9 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
             throw UpstreamErrors.ToProtocolException(ex);
         }
 
-        return front.Read<CallToolResult>(RequestMethods.ToolsCall, result);
+        var answer = front.Read<CallToolResult>(RequestMethods.ToolsCall, result);
+        decision.Audit.Forwarded(AuditUpstreamStatus.Of(answer.IsError == true), Stopwatch.GetElapsedTime(sent));
+        return answer;
     }
 
     private async Task<GateOutcome> ReserveAsync(string upstream, string tool, CallScope scope, IReadOnlyList<LimitCharge> charges)
@@ -115,12 +129,13 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
     }
 
-    private CallToolResult Refuse(CallTelemetry call, string upstream, string tool, Decision decision)
+    private CallToolResult Refuse(CallDecision call, Decision decision, string rulePointer)
     {
         var action = decision.Action.ToWire();
-        call.Decided(action, decision.Rule);
-        GatehouseTelemetry.Refusals.Add(1, new(TelemetryAttributes.Decision, action), new(TelemetryAttributes.Upstream, upstream));
-        Log.Refused(logger, upstream, tool, action, decision.Rule);
+        call.Call.Decided(action, decision.Rule);
+        call.Audit.Decided(action, rulePointer, call.Policy.Version);
+        GatehouseTelemetry.Refusals.Add(1, new(TelemetryAttributes.Decision, action), new(TelemetryAttributes.Upstream, call.Upstream));
+        Log.Refused(logger, call.Upstream, call.Tool, action, decision.Rule);
         return Refusals.Of(decision);
     }
 
@@ -148,6 +163,9 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
                 new JsonRpcNotification { Method = NotificationMethods.ProgressNotification, Params = progress }, cancellationToken));
         };
     }
+
+    /// <summary>Where one call's decision is recorded (telemetry and audit), and the policy that decides it.</summary>
+    private sealed record CallDecision(CallTelemetry Call, AuditCall Audit, PolicyInForce Policy, string Upstream, string Tool);
 
     private static partial class Log
     {

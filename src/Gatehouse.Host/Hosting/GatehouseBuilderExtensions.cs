@@ -1,3 +1,4 @@
+using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Configuration;
@@ -22,6 +23,7 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddGatehousePolicies();
         builder.AddGatehouseCluster();
         builder.AddGatehouseStorage();
+        builder.AddGatehouseAudit();
 
         // After the silo: these follow the cluster's policy and grant grains.
         builder.Services.AddSingleton<PolicySync>().AddHostedService(provider => provider.GetRequiredService<PolicySync>());

@@ -62,6 +62,23 @@ internal sealed class JsonObjectReader
         return null;
     }
 
+    /// <summary>The boolean at <paramref name="key"/>; false when absent or (with a fault) not a boolean.</summary>
+    public bool ReadBoolean(string key)
+    {
+        if (!TryGet(key, out var value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        Faults.WrongType(PathOf(key), "a boolean", value);
+        return false;
+    }
+
     /// <summary>The enum named at <paramref name="key"/>; null when absent or (with a fault) not a known name.</summary>
     public T? ReadName<T>(string key, NameTable<T> names)
         where T : struct, Enum

@@ -18,4 +18,8 @@ public sealed record ToolRule(
     IReadOnlyList<string> Require,
     IReadOnlyList<DenyCondition> DenyIf,
     ArgumentSchema? Arguments,
-    IReadOnlyList<LimitRule> Limits);
+    IReadOnlyList<LimitRule> Limits)
+{
+    /// <summary><c>audit_arguments</c>: the audit log keeps this tool's argument values, not only their names and digest.</summary>
+    public bool AuditArguments { get; init; }
+}

@@ -5,7 +5,7 @@ namespace Gatehouse.Policy;
 /// <summary>Reads one entry of <c>tools</c>.</summary>
 internal static class ToolRuleReader
 {
-    private static readonly string[] Keys = ["action", "reason", "approval", "require", "deny_if", "arguments", "limits"];
+    private static readonly string[] Keys = ["action", "reason", "approval", "require", "deny_if", "arguments", "limits", "audit_arguments"];
 
     /// <summary>Reads the rule for <paramref name="name"/>; <paramref name="allToolsCharged"/> names the counters
     /// every call already spends, so the tool cannot charge them a second time.</summary>
@@ -32,8 +32,9 @@ internal static class ToolRuleReader
         var denyIf = ReadDenyIf(tool);
         var arguments = ArgumentSchemaReader.Read(tool);
         var limits = LimitRuleReader.ReadList(tool, counters, new Dictionary<string, string>(allToolsCharged, StringComparer.Ordinal));
+        var auditArguments = tool.ReadBoolean("audit_arguments");
         return faults.Count == before
-            ? new ToolRule(name, action ?? ToolAction.Allow, reason, approval, require, denyIf, arguments, limits)
+            ? new ToolRule(name, action ?? ToolAction.Allow, reason, approval, require, denyIf, arguments, limits) { AuditArguments = auditArguments }
             : null;
     }
 

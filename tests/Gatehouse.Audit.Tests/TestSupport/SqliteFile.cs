@@ -6,7 +6,7 @@ namespace Gatehouse.Audit.Tests.TestSupport;
 /// <summary>A SQLite audit file in a fresh temporary folder, deleted on dispose.</summary>
 internal sealed class SqliteFile : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gatehouse-audit-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gatehouse-audit-tests", Guid.NewGuid().ToString("N"));
 
     public SqliteFile()
     {

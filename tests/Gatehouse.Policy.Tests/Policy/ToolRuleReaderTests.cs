@@ -30,6 +30,14 @@ public sealed class ToolRuleReaderTests
     }
 
     [Fact]
+    public void Audit_arguments_is_off_unless_the_tool_asks()
+    {
+        Assert.False(Policies.Valid(Policies.WithTool("{}")).Tools["t"].AuditArguments);
+        Assert.True(Policies.Valid(Policies.WithTool("""{ "audit_arguments": true }""")).Tools["t"].AuditArguments);
+        Policies.HasOnlyFault(Policies.WithTool("""{ "audit_arguments": "yes" }"""), "tools.t.audit_arguments", "must be a boolean, found string");
+    }
+
+    [Fact]
     public void Unknown_key_in_a_tool_is_a_fault()
     {
         Policies.HasOnlyFault(Policies.WithTool("""{ "acton": "deny" }"""), "tools.t.acton", "unknown key 'acton'");
