@@ -35,6 +35,29 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Policy_explain_is_routed_from_the_command_line()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        try
+        {
+            var policy = Path.Combine(folder, "policy.json");
+            File.WriteAllText(policy, """{ "version": "1", "default": "allow", "tools": { "get-env": { "action": "deny", "reason": "secrets" } } }""");
+
+            var denied = Run("policy", "explain", "--policy", policy, "--tool", "get-env");
+            var allowed = Run("policy", "explain", "--policy", policy, "--tool", "echo", "--args", """{ "message": "hi" }""");
+
+            Assert.Equal(1, denied.ExitCode);
+            Assert.Contains("/tools/get-env/action", denied.Output, StringComparison.Ordinal);
+            Assert.Equal(0, allowed.ExitCode);
+            Assert.Contains("decision: allow", allowed.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Policy_validate_accepts_a_valid_file_and_reports_each_fault_of_an_invalid_one()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;
