@@ -6,17 +6,24 @@ namespace Gatehouse.Host.Front;
 /// <summary>
 /// The span and metrics of one <c>tools/call</c>: a span named after the MCP method and tool, with
 /// the MCP/GenAI attributes and Gatehouse's decision; the decision counted once; the whole call timed.
+/// Metrics name a tool only once it is known (listed by its upstream or named by the policy), so agents
+/// calling made-up names cannot grow the number of series; others count as <c>other</c>.
 /// </summary>
 internal sealed class CallTelemetry : IDisposable
 {
     /// <summary>The decision recorded for a call to a hidden tool, which is refused as unknown.</summary>
     public const string HiddenAction = "hidden";
 
+    /// <summary>The metric label of a tool name neither the upstream nor the policy knows.</summary>
+    public const string OtherTool = "other";
+
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly string _upstream;
     private readonly string _tool;
     private string _action = "error";
+    private string _metricTool = OtherTool;
+    private bool _failed;
 
     public CallTelemetry(string upstream, string tool, string grantId, string? sessionId)
     {
@@ -39,6 +46,17 @@ internal sealed class CallTelemetry : IDisposable
 
     public string? SessionId { get; }
 
+    /// <summary>The tool is one the upstream lists or the policy names: metrics may carry its name.</summary>
+    public void Known() => _metricTool = _tool;
+
+    /// <summary>The call failed after its decision (the upstream failed it, or it could not be decided): marks the span as an error.</summary>
+    public void Failed(string errorType, string message)
+    {
+        _failed = true;
+        _activity?.SetStatus(ActivityStatusCode.Error, message);
+        _activity?.SetTag(TelemetryAttributes.ErrorType, errorType);
+    }
+
     /// <summary>Records the decision: on the span, and once in <c>gatehouse.decisions</c>.</summary>
     public void Decided(string action, string rule)
     {
@@ -49,11 +67,16 @@ internal sealed class CallTelemetry : IDisposable
             1,
             new(TelemetryAttributes.Decision, action),
             new(TelemetryAttributes.Upstream, _upstream),
-            new(TelemetryAttributes.ToolName, _tool));
+            new(TelemetryAttributes.ToolName, _metricTool));
     }
 
     public void Dispose()
     {
+        if (_action == "error" && !_failed)
+        {
+            Failed("undecided", "the call ended before a decision");
+        }
+
         GatehouseTelemetry.CallDuration.Record(
             Stopwatch.GetElapsedTime(_started).TotalSeconds,
             new(TelemetryAttributes.Upstream, _upstream),

@@ -40,6 +40,11 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         var tool = decision.Tool;
         Evaluation evaluation;
         var known = await catalog.LookupAsync(front.Upstream, tool, cancellationToken);
+        if (known is not null || decision.Policy.Document.FindTool(tool) is not null)
+        {
+            decision.Call.Known();
+        }
+
         using (GatehouseTelemetry.Source.StartActivity("gatehouse policy"))
         {
             evaluation = PolicyEvaluator.Evaluate(decision.Policy.Document, tool, arguments, known?.Description);
@@ -93,6 +98,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         catch (UpstreamException ex)
         {
             decision.Audit.Forwarded(AuditUpstreamStatus.Of(ex), Stopwatch.GetElapsedTime(sent));
+            decision.Call.Failed(ex.Kind.ToString().ToLowerInvariant(), ex.Message);
             if (ex.NeverRan)
             {
                 await counters.ReleaseAsync(gate.Held);

@@ -66,7 +66,7 @@ public sealed class DecisionMetricsTests(TelemetryCluster cluster)
     }
 
     [Fact]
-    public async Task Upstream_error_answer_is_an_allowed_decision_and_one_upstream_error()
+    public async Task Upstream_error_answer_is_an_allowed_decision_of_an_other_tool_and_one_upstream_error()
     {
         using var log = new MeasurementLog(GatehouseTelemetry.Name);
         await using var agent = await Agents.ConnectAsync(cluster.Replicas[0], GatewayFiles.MeteredUpstream, cluster.TokenOf(GatewayFiles.MetricsGrant));
@@ -74,9 +74,11 @@ public sealed class DecisionMetricsTests(TelemetryCluster cluster)
         // The policy allows every tool it does not name; the upstream has no such tool and answers with a JSON-RPC error.
         await Assert.ThrowsAsync<McpProtocolException>(async () => await agent.CallToolAsync("no-such-tool"));
 
-        var tool = (TelemetryAttributes.ToolName, "no-such-tool");
+        // A name neither the upstream nor the policy knows is counted as "other": agents cannot grow the series.
+        var tool = (TelemetryAttributes.ToolName, "other");
         Assert.Equal(1, log.Sum("gatehouse.decisions", Metered, tool, (TelemetryAttributes.Decision, "allow")));
         Assert.Equal(1, log.Sum("gatehouse.decisions"));
+        Assert.Empty(log.Of("gatehouse.decisions", (TelemetryAttributes.ToolName, "no-such-tool")));
         Assert.Empty(log.Of("gatehouse.refusals"));
         Assert.Equal(1, log.Sum("gatehouse.upstream.errors", Metered, (TelemetryAttributes.ErrorType, "error")));
         Assert.Single(log.Of("gatehouse.upstream.duration", Metered, (TelemetryAttributes.McpMethodName, "tools/call"), (TelemetryAttributes.Outcome, "error")));
