@@ -32,6 +32,7 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddSingleton<ToolCatalog>();
         builder.Services.AddHostedService<PinSync>();
         builder.Services.AddGatehouseFront();
+        builder.Services.AddHostedService<UpstreamShutdown>();
         builder.Services.AddGatehouseHealth();
         return builder;
     }
