@@ -11,6 +11,13 @@ public interface ICounterGrain : IGrainWithStringKey
     [Alias("TryAcquire")]
     ValueTask<CounterDecision> TryAcquireAsync(CounterLimit limit, decimal cost);
 
+    /// <summary>
+    /// Decides several requests in one turn, in order, each exactly as <see cref="TryAcquireAsync"/> would
+    /// (a replica's batch of concurrent calls for this key); one save covers every admission.
+    /// </summary>
+    [Alias("TryAcquireBatch")]
+    ValueTask<CounterDecision[]> TryAcquireBatchAsync(CounterLimit limit, decimal[] costs);
+
     /// <summary>Gives back a reservation whose call never ran upstream.</summary>
     [Alias("Release")]
     ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation);

@@ -44,6 +44,29 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
         return new CounterDecision(true, decision.Remaining, decision.RetryAfter, decision.ResetAt, new CounterReservation(now, cost));
     }
 
+    public async ValueTask<CounterDecision[]> TryAcquireBatchAsync(CounterLimit limit, decimal[] costs)
+    {
+        _saves.ThrowIfFenced(Key);
+        var now = time.GetUtcNow();
+        var window = WindowFor(limit);
+        var decisions = new CounterDecision[costs.Length];
+        var admitted = false;
+        for (var i = 0; i < costs.Length; i++)
+        {
+            var decision = window.TryAcquire(now, costs[i]);
+            admitted |= decision.Admitted;
+            decisions[i] = new CounterDecision(
+                decision.Admitted, decision.Remaining, decision.RetryAfter, decision.ResetAt, decision.Admitted ? new CounterReservation(now, costs[i]) : null);
+        }
+
+        if (admitted)
+        {
+            await SaveAsync();
+        }
+
+        return decisions;
+    }
+
     public async ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation)
     {
         _saves.ThrowIfFenced(Key);

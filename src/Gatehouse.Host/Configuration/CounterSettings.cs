@@ -11,4 +11,11 @@ public sealed class CounterSettings
     /// <c>Cluster:ConnectionString</c> is set, else <c>None</c>.
     /// </summary>
     public string? Durability { get; set; }
+
+    /// <summary>
+    /// Whether a replica sends its concurrent requests for one counter key to the key's grain as one batch
+    /// (default true). The grain still decides each request on its own, in order: batching changes the cost
+    /// of a hot counter, never its decisions. False sends one grain message per request.
+    /// </summary>
+    public bool Batching { get; set; } = true;
 }

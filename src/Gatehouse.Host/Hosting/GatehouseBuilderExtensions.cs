@@ -89,6 +89,7 @@ internal static class GatehouseBuilderExtensions
         services.AddSingleton<PolicyStore>();
         services.AddHostedService<PolicyLoader>();
         services.AddSingleton<GrantRegistry>();
+        services.AddSingleton<CounterBatcher>();
         services.AddSingleton<CounterGate>();
     }
 }

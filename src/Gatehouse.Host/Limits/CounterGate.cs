@@ -1,15 +1,21 @@
 using Gatehouse.Grains;
 using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Configuration;
 using Gatehouse.Policy;
+using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Limits;
 
 /// <summary>
 /// Reserves a call's charges on their counter grains. All counters are asked at once; if any
 /// refuses, the reservations of the others are given back, so a refused call spends nothing.
+/// Concurrent requests for one key go to its grain in batches (see <see cref="CounterBatcher"/>) unless
+/// <c>Gatehouse:Counters:Batching</c> is false.
 /// </summary>
-internal sealed class CounterGate(IGrainFactory grains)
+internal sealed class CounterGate(IGrainFactory grains, CounterBatcher batcher, IOptions<GatehouseOptions> options)
 {
+    private readonly bool _batching = options.Value.Counters.Batching;
+
     /// <exception cref="CounterUnavailableException">A counter could not decide; nothing stays reserved.</exception>
     public async Task<GateOutcome> ReserveAsync(CallScope scope, IReadOnlyList<LimitCharge> charges)
     {
@@ -23,9 +29,12 @@ internal sealed class CounterGate(IGrainFactory grains)
         var asks = new Task<CounterDecision>[charges.Count];
         for (var i = 0; i < charges.Count; i++)
         {
-            counters[i] = grains.GetGrain<ICounterGrain>(KeyOf(scope, charges[i].Limit));
+            var key = KeyOf(scope, charges[i].Limit);
+            counters[i] = grains.GetGrain<ICounterGrain>(key);
             limits[i] = charges[i].Limit.ToCounterLimit();
-            asks[i] = counters[i].TryAcquireAsync(limits[i], charges[i].Cost).AsTask();
+            asks[i] = _batching
+                ? batcher.TryAcquireAsync(key, limits[i], charges[i].Cost)
+                : counters[i].TryAcquireAsync(limits[i], charges[i].Cost).AsTask();
         }
 
         Exception? failure = null;

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Gatehouse.Grains;
+using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Limits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Host.Tests.Limits;
+
+/// <summary>The batcher against a real in-process silo running Gatehouse's counter grains.</summary>
+public sealed class CounterBatcherTests : IAsyncLifetime
+{
+    private static readonly CounterLimit FiftyPerDay = new(CounterAlgorithm.Fixed, 86_400, 50);
+
+    private readonly CallLog _calls = new();
+    private IHost? _silo;
+
+    private IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.Services.AddSingleton(TimeProvider.System).AddGatehouseInMemoryStores();
+            silo.AddIncomingGrainCallFilter(context =>
+            {
+                _calls.Record(context.InterfaceMethod.Name);
+                return context.Invoke();
+            });
+        });
+        _silo = builder.Build();
+        await _silo.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            _silo.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_for_one_key_share_grain_messages_and_exactly_the_limit_is_admitted()
+    {
+        var batcher = new CounterBatcher(Grains);
+        var key = $"grant:test/{Guid.NewGuid():N}/hot";
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 400).Select(_ => Task.Run(() => batcher.TryAcquireAsync(key, FiftyPerDay, 1))));
+
+        Assert.Equal(50, decisions.Count(d => d.Admitted));
+        Assert.All(decisions.Where(d => d.Admitted), d => Assert.NotNull(d.Reservation));
+        Assert.All(decisions.Where(d => !d.Admitted), d => Assert.Null(d.Reservation));
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => 49m - i).Order(), decisions.Where(d => d.Admitted).Select(d => d.Remaining).Order());
+        var messages = _calls.Count(nameof(ICounterGrain.TryAcquireAsync)) + _calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync));
+        Assert.True(_calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync)) > 0, "no batch was sent");
+        Assert.True(messages < 400, $"{messages} grain messages for 400 requests");
+    }
+
+    [Fact]
+    public async Task A_lone_request_goes_at_once_as_a_single_call()
+    {
+        var batcher = new CounterBatcher(Grains);
+
+        var decision = await batcher.TryAcquireAsync($"grant:test/{Guid.NewGuid():N}/quiet", FiftyPerDay, 5);
+
+        Assert.True(decision.Admitted);
+        Assert.Equal(45, decision.Remaining);
+        Assert.Equal(0, _calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync)));
+    }
+
+    [Fact]
+    public async Task Costs_are_decided_in_order_within_a_batch()
+    {
+        var key = $"grant:test/{Guid.NewGuid():N}/costs";
+
+        var decisions = await Grains.GetGrain<ICounterGrain>(key).TryAcquireBatchAsync(FiftyPerDay, [30, 30, 20, 1]);
+
+        Assert.Equal([true, false, true, false], decisions.Select(d => d.Admitted));
+        Assert.Equal([20m, 20m, 0m, 0m], decisions.Select(d => d.Remaining));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class CallLog
+    {
+        private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public void Record(string method) => _counts.AddOrUpdate(method, 1, (_, n) => n + 1);
+
+        public int Count(string method) => _counts.GetValueOrDefault(method);
+    }
+}
