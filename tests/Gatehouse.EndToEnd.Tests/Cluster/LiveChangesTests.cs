@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Net;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
@@ -6,7 +7,7 @@ using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
 /// <summary>Policy and grant changes reach every replica within 2 seconds; an invalid policy never does.</summary>
-public sealed class LiveChangesTests : IAsyncLifetime
+public sealed class LiveChangesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
@@ -64,6 +65,7 @@ public sealed class LiveChangesTests : IAsyncLifetime
         }
 
         Assert.True(pending.Count == 0, $"not everywhere after {clock.Elapsed}: {string.Join(", ", pending)}");
+        output.WriteLine($"in force on all {Cluster.LiveUrls.Count} replicas after {clock.Elapsed.TotalMilliseconds:F0} ms");
         return clock.Elapsed;
     }
 

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -13,7 +14,7 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// replica until an operator accepts the change.
 /// </summary>
 [Collection(nameof(CatalogCollection))]
-public sealed class ToolCatalogTests(CatalogFixture fixture)
+public sealed class ToolCatalogTests(CatalogFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
 
@@ -61,6 +62,7 @@ public sealed class ToolCatalogTests(CatalogFixture fixture)
         }
 
         Assert.True(pending.Count == 0, $"replicas {string.Join(", ", pending)} not there after {clock.Elapsed}");
+        output.WriteLine($"on all {Cluster.LiveUrls.Count} replicas after {clock.Elapsed.TotalMilliseconds:F0} ms");
         return clock.Elapsed;
     }
 
