@@ -15,6 +15,9 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
 
     internal Uri TestUpstreamEndpoint => _testUpstream!.Endpoint;
 
+    /// <summary>The only folder the filesystem upstream may touch.</summary>
+    internal string FilesFolder { get; } = Directory.CreateTempSubdirectory("gatehouse-files-").FullName;
+
     public async Task InitializeAsync()
     {
         try
@@ -34,6 +37,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
                 ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
                 ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
+                ["files"] = UpstreamSpec.FilesystemStdio(FilesFolder, Policies.Files),
             };
             var grants = new Dictionary<string, string[]>
             {
@@ -43,8 +47,9 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["shared"] = ["limited"],
                 ["agent-a"] = ["scoped"],
                 ["agent-b"] = ["scoped"],
-            ["combo"] = ["test", "everything"],
-            ["partial"] = ["test", "down"],
+                ["combo"] = ["test", "everything"],
+                ["partial"] = ["test", "down"],
+                ["filer"] = ["files"],
             };
             Gateway = await Gateway.StartAsync(upstreams, grants);
         }
@@ -77,5 +82,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
         {
             await _garbage.DisposeAsync();
         }
+
+        Directory.Delete(FilesFolder, recursive: true);
     }
 }

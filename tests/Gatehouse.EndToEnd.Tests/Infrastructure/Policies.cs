@@ -55,4 +55,14 @@ internal static class Policies
           "tools": { "get-env": { "action": "deny", "reason": "exposes server secrets" } }
         }
         """;
+
+    /// <summary>For <c>@modelcontextprotocol/server-filesystem</c>: its own annotations decide the tools the policy does not name.</summary>
+    public const string Files = """
+        {
+          "version": "1",
+          "default": "allow",
+          "risk_defaults": { "high": { "action": "deny", "reason": "destructive file tools need a rule of their own" } },
+          "tools": { "edit_file": { "action": "allow" } }
+        }
+        """;
 }

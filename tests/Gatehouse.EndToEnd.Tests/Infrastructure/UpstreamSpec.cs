@@ -14,6 +14,10 @@ internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
     /// <summary>The C# test upstream as a stdio process.</summary>
     public static UpstreamSpec TestUpstreamStdio(string policyJson) => Stdio("dotnet", [Paths.TestUpstreamDll, "--stdio"], policyJson);
 
+    /// <summary><c>@modelcontextprotocol/server-filesystem</c> as a stdio process, allowed into <paramref name="folder"/> only.</summary>
+    public static UpstreamSpec FilesystemStdio(string folder, string policyJson) =>
+        Stdio("node", [Path.Combine(Paths.NodeModules, "@modelcontextprotocol", "server-filesystem", "dist", "index.js"), folder], policyJson);
+
     /// <summary><c>@modelcontextprotocol/server-everything</c> as a stdio process.</summary>
     public static UpstreamSpec EverythingStdio(string policyJson) =>
         Stdio("node", [Path.Combine(Paths.NodeModules, "@modelcontextprotocol", "server-everything", "dist", "index.js"), "stdio"], policyJson);
