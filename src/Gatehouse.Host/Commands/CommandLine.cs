@@ -9,6 +9,11 @@ internal static class CommandLine
     /// <summary>Runs a command and returns its exit code, or null when the arguments ask to serve.</summary>
     public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["--help"] or ["-h"])
+        {
+            return Usage(output, 0);
+        }
+
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return null;
@@ -21,7 +26,7 @@ internal static class CommandLine
             ["policy", "explain", .. var options] => PolicyExplainCommand.Run(options, output, error),
             ["db", "migrate", .. var options] => await DbMigrateCommand.RunAsync(options, output, error),
             ["healthcheck", .. var options] => await HealthcheckCommand.RunAsync(options, error),
-            ["help"] or ["--help"] => Usage(output, 0),
+            ["help"] => Usage(output, 0),
             _ => Usage(error, 2),
         };
     }

@@ -1,3 +1,4 @@
+using Gatehouse.Grains.Limits;
 using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Catalog;
@@ -78,6 +79,8 @@ internal static class GatehouseBuilderExtensions
             services.AddUpstreamHttpClient(upstream.Key);
         }
 
+        // Named clients per upstream above; the factory itself also when no upstream is configured yet.
+        services.AddHttpClient();
         services.AddSingleton(provider => new UpstreamCatalog(provider.GetRequiredService<IOptions<GatehouseOptions>>().Value.Upstreams));
         services.AddSingleton<UpstreamTransportFactory>();
         services.AddSingleton<UpstreamChannels>();

@@ -71,6 +71,22 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> SendAsync(string method, JsonObject? parameters, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SendOnceAsync(method, parameters, onProgress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionGoneException)
+        {
+            // The upstream forgot the gateway's own session (it restarted): the request was never run, so
+            // it goes again on a new session. Agent sessions are not retried: their upstream session was
+            // the agent's, and its loss is the agent's to see.
+            UpstreamLog.SessionExpired(_logger, _name);
+            return await SendOnceAsync(method, parameters, onProgress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonNode?> SendOnceAsync(string method, JsonObject? parameters, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
+    {
         var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
@@ -99,6 +115,11 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
             }
 
             return response.Result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && _agent is null && client.SessionId is not null && IsSessionGone(ex))
+        {
+            Forget(client);
+            throw new SessionGoneException();
         }
         catch (McpProtocolException ex)
         {
@@ -182,6 +203,18 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         return copy;
     }
 
+    // Streamable HTTP: a server answers 404 to a request on a session it does not know (any more); the
+    // TypeScript SDK's servers answer 400 "Server not initialized" or "No valid session ID". Either way
+    // the request was refused before it ran.
+    private static bool IsSessionGone(Exception ex) => ex switch
+    {
+        HttpRequestException { StatusCode: System.Net.HttpStatusCode.NotFound } => true,
+        McpProtocolException when ex.Message.Contains("Server not initialized", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("Session not found", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("No valid session", StringComparison.OrdinalIgnoreCase) => true,
+        _ => ex.InnerException is not null && IsSessionGone(ex.InnerException),
+    };
+
     private static bool IsConnectionFailure(Exception ex) => ex switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
@@ -189,4 +222,9 @@ public sealed partial class UpstreamConnection : IAsyncDisposable
         McpException when ex.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase) => true,
         _ => ex.InnerException is not null && IsConnectionFailure(ex.InnerException),
     };
+}
+
+/// <summary>The upstream no longer knows the gateway's session; the request did not run.</summary>
+internal sealed class SessionGoneException : Exception
+{
 }

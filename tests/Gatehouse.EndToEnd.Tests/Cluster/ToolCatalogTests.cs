@@ -171,6 +171,13 @@ public sealed class ToolCatalogTests(CatalogFixture fixture, ITestOutputHelper o
             Assert.Equal("sunny in Oslo", await WeatherDecisionAsync(agent));
             Assert.Equal("changed_unenforced", (string?)reported["pin"]!["state"]);
             Assert.Equal("allow", (string?)reported["decision"]!["action"]);
+
+            // The upstream takes the change back: nothing is left pending.
+            await ShapeshiftAsync(fixture.LooseUpstream, back: true);
+            var restored = await agent.ListToolsAsync();
+            var afterRestore = await AdminToolAsync(Cluster.LiveUrls[0], "loose", "weather");
+            Assert.Equal("Gets the weather for a city.", restored.Single(t => t.Name == "weather").Description);
+            Assert.Equal("pinned", (string?)afterRestore["pin"]!["state"]);
         }
         finally
         {

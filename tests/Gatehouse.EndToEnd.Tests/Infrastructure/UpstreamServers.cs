@@ -4,18 +4,21 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 internal static class UpstreamServers
 {
     /// <summary>The C# test upstream (tests/Gatehouse.TestUpstream) with sessions, like most HTTP MCP servers.</summary>
-    public static async Task<RunningUpstream> StartTestUpstreamAsync(string name = "test-upstream")
+    /// <param name="name">Its serverInfo name.</param>
+    /// <param name="port">A port to listen on (to start it again where it was); a free one when null.</param>
+    public static async Task<RunningUpstream> StartTestUpstreamAsync(string name = "test-upstream", int? port = null)
     {
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         var process = ChildProcess.Start("dotnet", [Paths.TestUpstreamDll, "--stateful", "--name", name, "--urls", $"http://127.0.0.1:{port}"]);
         return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
     }
 
     /// <summary><c>@modelcontextprotocol/server-everything</c>'s Streamable HTTP transport, bound to loopback.</summary>
-    public static async Task<RunningUpstream> StartEverythingAsync()
+    /// <param name="port">A port to listen on (to start it again where it was); a free one when null.</param>
+    public static async Task<RunningUpstream> StartEverythingAsync(int? port = null)
     {
-        var port = FreePort.Next();
-        var process = ChildProcess.Start("node", [Paths.NodeScript("everything-http.mjs")], environment: new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        port ??= FreePort.Next();
+        var process = ChildProcess.Start("node", [Paths.NodeScript("everything-http.mjs")], environment: new Dictionary<string, string> { ["PORT"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
     }
 }

@@ -20,6 +20,18 @@ public sealed class CommandLineTests
     [InlineData("--urls", "http://127.0.0.1:8080")]
     public void Options_without_a_command_mean_serve(params string[] args) => Assert.Null(Run(args).ExitCode);
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void Help_prints_the_usage(string flag)
+    {
+        var (exitCode, output, _) = Run(flag);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("gatehouse policy explain", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Token_new_prints_a_token_and_its_sha256()
     {

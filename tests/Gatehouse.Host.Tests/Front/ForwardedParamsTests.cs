@@ -17,6 +17,14 @@ public sealed class ForwardedParamsTests
     }
 
     [Fact]
+    public void The_2026_per_request_protocol_fields_stay_on_the_agents_hop()
+    {
+        var original = JsonNode.Parse("""{ "name": "echo", "_meta": { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}, "io.example/other": 1 } }""");
+
+        Assert.Equal("""{"name":"echo","_meta":{"io.example/other":1}}""", ForwardedParams.From(original)!.ToJsonString());
+    }
+
+    [Fact]
     public void Meta_left_empty_is_dropped() =>
         Assert.Equal("""{"name":"echo"}""", ForwardedParams.From(JsonNode.Parse("""{ "name": "echo", "_meta": { "progressToken": "p" } }"""))!.ToJsonString());
 

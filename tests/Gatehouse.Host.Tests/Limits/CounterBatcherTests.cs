@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Gatehouse.Grains;
 using Gatehouse.Grains.Limits;
-using Gatehouse.Host.Limits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

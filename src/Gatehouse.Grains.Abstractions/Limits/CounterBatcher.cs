@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Gatehouse.Grains.Limits;
 
-namespace Gatehouse.Host.Limits;
+namespace Gatehouse.Grains.Limits;
 
 /// <summary>
 /// Coalesces this replica's concurrent requests for one counter key. The first request goes to the
@@ -10,7 +9,7 @@ namespace Gatehouse.Host.Limits;
 /// message per round trip per replica instead of one per call, and the grain still decides each request
 /// on its own, in order, so the limit stays exact. Under light load nothing waits.
 /// </summary>
-internal sealed class CounterBatcher(IGrainFactory grains)
+public sealed class CounterBatcher(IGrainFactory grains)
 {
     /// <summary>Most requests sent in one batch.</summary>
     public const int MaxBatch = 512;
