@@ -15,8 +15,8 @@ cat <<MSG
 Gatehouse (embedded default) is starting on $urls
   MCP endpoint:  $urls/mcp/everything   (Streamable HTTP)
   Demo token:    gh_demo_token_for_local_use_only   (grant 'demo-agent'; make your own with: gatehouse token new)
-  Try it:        npx -y @modelcontextprotocol/inspector-cli@1.0.3 --cli $urls/mcp/everything --transport http \\
-                   --header "Authorization: Bearer gh_demo_token_for_local_use_only" --method tools/list
+  Try it:        (cd tests/node && npm ci) && node tests/node/ts-agent.mjs --url $urls/mcp/everything \\
+                   --token gh_demo_token_for_local_use_only --tool get-sum --args '{"a":2,"b":3}'
   Health:        $urls/readyz
 
 MSG
