@@ -23,6 +23,12 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, TimeProvider ti
     /// <summary>Waits for the decision; null when the call may go on (its approval now spent), else the refusal.</summary>
     public async Task<Decision?> AwaitAsync(ApprovalCall call, ApprovalRule rule, McpServer server, JsonRpcRequest request, CancellationToken cancellationToken)
     {
+        if (rule.By == ApprovalBy.User && !UserApproval.CanAsk(server))
+        {
+            // Nobody can be asked: refuse now, leaving nothing pending for an operator to approve by mistake.
+            return NoElicitation(call);
+        }
+
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
         var view = await grain.RequestAsync(new ApprovalRequest(call.GrantId, call.Upstream, call.Tool, call.ArgumentsJson, rule.By == ApprovalBy.User ? "user" : "operator", rule.TimeoutSeconds));
         Log.Held(logger, call.Upstream, call.Tool, call.Id, view.Request.By);
@@ -32,7 +38,7 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, TimeProvider ti
             var answer = await UserApproval.AskAsync(server, call, cancellationToken);
             if (answer is null)
             {
-                return new Decision(DecisionAction.ApprovalDenied, call.Tool, $"Tool '{call.Tool}' needs its user's approval, and this agent's client cannot ask its user (no elicitation).", null);
+                return NoElicitation(call);
             }
 
             view = await grain.DecideAsync(answer.Value, "user") ?? view;
@@ -68,6 +74,9 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, TimeProvider ti
             _ => new Decision(DecisionAction.ApprovalDenied, call.Tool, $"The approval of this call of '{call.Tool}' was already used; call again to ask anew.", null),
         };
     }
+
+    private static Decision NoElicitation(ApprovalCall call) =>
+        new(DecisionAction.ApprovalDenied, call.Tool, $"Tool '{call.Tool}' needs its user's approval, and this agent's client cannot ask its user (no elicitation).", null);
 
     /// <summary>The call as an approval binds it: the digest of grant, upstream, tool and canonical arguments.</summary>
     public static ApprovalCall Describe(string grantId, string upstream, string tool, JsonElement arguments)

@@ -10,10 +10,13 @@ internal static class UserApproval
 {
     private const string Field = "approve";
 
+    /// <summary>Whether the agent's client declared it can ask its user (elicitation).</summary>
+    public static bool CanAsk(McpServer server) => server.ClientCapabilities?.Elicitation is not null;
+
     /// <summary>True to approve, false to deny, null when the agent's client cannot ask its user.</summary>
     public static async Task<bool?> AskAsync(McpServer server, ApprovalCall call, CancellationToken cancellationToken)
     {
-        if (server.ClientCapabilities?.Elicitation is null)
+        if (!CanAsk(server))
         {
             return null;
         }

@@ -154,6 +154,19 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approval_by_the_user_of_a_client_that_cannot_ask_is_refused_and_leaves_nothing_pending()
+    {
+        await using var agent = await ConnectToAsync(1);
+
+        var result = await agent.CallToolAsync("echo", Args(("message", "nobody to ask")));
+        var (_, approvals) = await AdminApi.SendAsync(HttpMethod.Get, Cluster.LiveUrls[0], "/admin/approvals");
+
+        Assert.Equal("approval_denied", (string?)result.Decision()?["action"]);
+        Assert.Contains("no elicitation", result.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody to ask", approvals!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pending_approval_outlives_the_replica_that_received_the_call()
     {
         var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
