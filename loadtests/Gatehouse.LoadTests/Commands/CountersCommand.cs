@@ -1,3 +1,4 @@
+using Gatehouse.LoadTests.Infrastructure;
 using Gatehouse.LoadTests.Scenarios.CounterPath;
 
 namespace Gatehouse.LoadTests.Commands;
@@ -10,10 +11,23 @@ internal static class CountersCommand
     {
         var o = context.Options;
         var durability = o.Text("--durability", "none");
-        var postgres = durability.Equals("durable", StringComparison.OrdinalIgnoreCase)
-            ? await Infrastructure.PostgresServer.ConnectionStringAsync(o.Optional("--postgres"))
-            : null;
-        var result = await CounterPathScenario.RunAsync(durability, postgres, o.Int("--keys", 1), o.Int("--concurrency", 64), TimeSpan.FromSeconds(o.Int("--seconds", 10)));
+        var (keys, concurrency, duration) = (o.Int("--keys", 1), o.Int("--concurrency", 64), TimeSpan.FromSeconds(o.Int("--seconds", 10)));
+        CounterPathResult result;
+        if (!durability.Equals("durable", StringComparison.OrdinalIgnoreCase))
+        {
+            result = await CounterPathScenario.RunAsync(durability, null, keys, concurrency, duration);
+        }
+        else if (o.Optional("--postgres") is { } given)
+        {
+            result = await CounterPathScenario.RunAsync(durability, given, keys, concurrency, duration);
+        }
+        else
+        {
+            // No database named: a scratch one on the local server, dropped afterwards.
+            await using var database = await ScratchDatabase.CreateAsync(await PostgresServer.ConnectionStringAsync(null));
+            result = await CounterPathScenario.RunAsync(durability, database.ConnectionString, keys, concurrency, duration);
+        }
+
         await context.PublishAsync(result, result.ToMarkdown());
         return 0;
     }

@@ -7,7 +7,7 @@ namespace Gatehouse.LoadTests.Commands;
 internal static class OverheadCommand
 {
     public const string Usage =
-        "overhead [--agents 1,64] [--seconds 5] [--rounds 3] [--warmup 2] [--rate CALLS_PER_S] [--tool echo] [--args JSON] [--direct URL --gateway URL --token T]";
+        "overhead [--agents 1,64] [--seconds 5] [--rounds 3] [--warmup 5] [--rate CALLS_PER_S] [--tool echo] [--args JSON] [--direct URL --gateway URL --token T]";
 
     public static async Task<int> RunAsync(CommandContext context)
     {
@@ -16,7 +16,7 @@ internal static class OverheadCommand
             o.Ints("--agents", 1, 64),
             o.Double("--seconds") ?? 5,
             o.Int("--rounds", 3),
-            o.Double("--warmup") ?? 2,
+            o.Double("--warmup") ?? 5,
             o.Text("--tool", "echo"),
             o.Text("--args", """{"message":"hello"}"""),
             o.Double("--rate"),

@@ -9,7 +9,7 @@ internal static class Plots
     private const int Height = 520;
 
     private static readonly (double Quantile, string Label)[] PercentileTicks =
-        [(0, "0%"), (0.5, "50%"), (0.9, "90%"), (0.99, "99%"), (0.999, "99.9%"), (0.9999, "99.99%")];
+        [(0, "0%"), (0.5, "50%"), (0.9, "90%"), (0.99, "99%"), (0.999, "99.9%"), (0.9999, "99.99%"), (0.99999, "99.999%")];
 
     /// <summary>
     /// Latency by percentile, one line per series: the x axis is in "nines" (−log10(1 − q)), so the tail
@@ -78,17 +78,29 @@ internal static class Plots
     }
 
     /// <summary>One or more lines over a common x axis (e.g. counters held).</summary>
-    public static void Lines(string path, string title, string xLabel, string yLabel, double[] xs, IEnumerable<(string Label, double[] Ys)> series, bool logX = false)
+    public static void Lines(string path, string title, string xLabel, string yLabel, double[] xs, IEnumerable<(string Label, double[] Ys)> series, bool logX = false, (double Value, string Label)? target = null)
     {
         var plot = new Plot();
         var x = logX ? xs.Select(Math.Log10).ToArray() : xs;
+        var top = 0.0;
         foreach (var (label, ys) in series)
         {
             var line = plot.Add.ScatterLine(x, ys);
             line.LegendText = label;
             line.LineWidth = 2;
             line.MarkerSize = 7;
+            top = Math.Max(top, ys.DefaultIfEmpty(0).Max());
         }
+
+        if (target is { } t)
+        {
+            var goal = plot.Add.HorizontalLine(t.Value, 2, Colors.Green, LinePattern.Dashed);
+            goal.LegendText = t.Label;
+            top = Math.Max(top, t.Value);
+        }
+
+        // From zero, so that a flat line looks flat.
+        plot.Axes.SetLimitsY(0, top * 1.15);
 
         if (logX)
         {

@@ -40,7 +40,9 @@ internal sealed class InProcessSilo : IAsyncDisposable
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
         var host = Host.CreateApplicationBuilder();
-        host.Logging.SetMinimumLevel(LogLevel.Warning);
+        
+        // Errors only: the scenarios' own output (a live display, tables) is what the console is for.
+        host.Logging.SetMinimumLevel(LogLevel.Error);
         host.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, primary is null ? null : new IPEndPoint(IPAddress.Loopback, primary.SiloPort));

@@ -59,10 +59,7 @@ internal sealed class DecisionBench : IAsyncDisposable
             }
 
             bench.Paths = paths;
-            foreach (var path in paths)
-            {
-                bench._owned.Insert(0, path);
-            }
+            bench._owned.AddRange(paths);
         }
         catch
         {
@@ -73,11 +70,12 @@ internal sealed class DecisionBench : IAsyncDisposable
         return bench;
     }
 
+    /// <summary>Disposes in reverse order of creation: paths, Redis, then the second silo before the first (its primary).</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var owned in _owned)
+        for (var i = _owned.Count - 1; i >= 0; i--)
         {
-            await owned.DisposeAsync();
+            await _owned[i].DisposeAsync();
         }
 
         _owned.Clear();

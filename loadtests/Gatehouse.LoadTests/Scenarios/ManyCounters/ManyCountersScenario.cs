@@ -48,11 +48,10 @@ internal static class ManyCountersScenario
             var heap = SettledHeap();
             var activations = await grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
 
-            progress.Status($"{held:N0} counters: {options.SampleDecisions:N0} decisions on random ones");
-            var sample = Enumerable.Range(0, options.SampleDecisions).Select(_ => Random.Shared.Next(held)).ToArray();
+            progress.Status($"{held:N0} counters: {options.SampleSeconds} s of decisions on random ones");
             clock.Restart();
-            var decisions = await FillAsync(0, sample.Length, options.Concurrency, i => Counter(sample[i]).TryAcquireAsync(limit, 1));
-            var decisionRate = sample.Length / clock.Elapsed.TotalSeconds;
+            var decisions = await SampleAsync(held, options.Concurrency, TimeSpan.FromSeconds(options.SampleSeconds), i => Counter(i).TryAcquireAsync(limit, 1));
+            var decisionRate = decisions.Count / clock.Elapsed.TotalSeconds;
 
             using var process = Process.GetCurrentProcess();
             rows.Add(new ManyCountersRow(
@@ -80,6 +79,26 @@ internal static class ManyCountersScenario
             }
         }));
         return latencies;
+    }
+
+    /// <summary>Decisions on random counters below <paramref name="held"/> for <paramref name="duration"/>; returns each latency (ms).</summary>
+    private static async Task<List<double>> SampleAsync(int held, int concurrency, TimeSpan duration, Func<int, ValueTask<CounterDecision>> decide)
+    {
+        var clock = Stopwatch.StartNew();
+        var workers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            await Task.Yield();
+            var mine = new List<double>();
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await decide(Random.Shared.Next(held));
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return mine;
+        }));
+        return [.. workers.SelectMany(w => w)];
     }
 
     /// <summary>The managed heap after full, compacting collections (what live objects really hold).</summary>
