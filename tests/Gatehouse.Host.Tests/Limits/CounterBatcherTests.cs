@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Gatehouse.Grains;
 using Gatehouse.Grains.Limits;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public sealed class CounterBatcherTests : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
             silo.Services.AddSingleton(TimeProvider.System).AddGatehouseInMemoryStores();
             silo.AddIncomingGrainCallFilter(context =>
             {
@@ -83,13 +82,6 @@ public sealed class CounterBatcherTests : IAsyncLifetime
 
         Assert.Equal([true, false, true, false], decisions.Select(d => d.Admitted));
         Assert.Equal([20m, 20m, 0m, 0m], decisions.Select(d => d.Remaining));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class CallLog
