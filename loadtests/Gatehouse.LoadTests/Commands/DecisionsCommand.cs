@@ -6,7 +6,7 @@ namespace Gatehouse.LoadTests.Commands;
 internal static class DecisionsCommand
 {
     public const string Usage =
-        "decisions [--paths in-process,grain-local,grain-remote,redis-ratelimiting,redis-lua] [--concurrency 64] [--keys 1] [--seconds 3] [--rounds 3] [--warmup 2] [--redis HOST:PORT]";
+        "decisions [--paths in-process,grain-local,grain-remote,grain-remote-batched,redis-ratelimiting,redis-lua] [--concurrency 64] [--keys 1] [--seconds 3] [--rounds 3] [--warmup 2] [--redis HOST:PORT]";
 
     public static async Task<int> RunAsync(CommandContext context)
     {

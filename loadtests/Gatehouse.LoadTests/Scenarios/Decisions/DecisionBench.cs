@@ -52,6 +52,7 @@ internal sealed class DecisionBench : IAsyncDisposable
                     DecisionPathNames.InProcess => new InProcessLimiterPath(keys),
                     DecisionPathNames.GrainLocal => new GrainDecisionPath(name, "counter grain on the calling silo (Orleans call, no network)", await CountersOnAsync(caller!, caller!, keys)),
                     DecisionPathNames.GrainRemote => new GrainDecisionPath(name, "counter grain on another silo (Orleans call over loopback TCP)", await CountersOnAsync(caller!, other!, keys)),
+                    DecisionPathNames.GrainRemoteBatched => new BatchedGrainDecisionPath(name, "counter grain on another silo, concurrent requests batched per key (as replicas do)", caller!.Grains, await CountersOnAsync(caller!, other!, keys)),
                     DecisionPathNames.RedisRateLimiting => new RedisRateLimitingPath(multiplexer!, keys),
                     DecisionPathNames.RedisLua => new RedisLuaPath(multiplexer!, keys),
                     _ => throw new ArgumentException($"unknown decision path '{name}'; known: {string.Join(", ", DecisionPathNames.All)}"),

@@ -6,10 +6,11 @@ internal static class DecisionPathNames
     public const string InProcess = "in-process";
     public const string GrainLocal = "grain-local";
     public const string GrainRemote = "grain-remote";
+    public const string GrainRemoteBatched = "grain-remote-batched";
     public const string RedisRateLimiting = "redis-ratelimiting";
     public const string RedisLua = "redis-lua";
 
-    public static readonly IReadOnlyList<string> All = [InProcess, GrainLocal, GrainRemote, RedisRateLimiting, RedisLua];
+    public static readonly IReadOnlyList<string> All = [InProcess, GrainLocal, GrainRemote, GrainRemoteBatched, RedisRateLimiting, RedisLua];
 
     public static bool NeedsRedis(string name) => name.StartsWith("redis", StringComparison.Ordinal);
 

@@ -28,9 +28,9 @@ internal sealed record DecisionsReport(MachineInfo Machine, int Concurrency, int
             .Append(table);
         var comparisons = new MarkdownTable("comparison", "decisions/s ratio", "p99 ms", "p99 ms of the baseline");
         var any = false;
-        foreach (var gatehouse in new[] { DecisionPathNames.GrainRemote, DecisionPathNames.GrainLocal })
+        foreach (var gatehouse in new[] { DecisionPathNames.GrainRemoteBatched, DecisionPathNames.GrainRemote, DecisionPathNames.GrainLocal })
         {
-            foreach (var baseline in new[] { DecisionPathNames.RedisRateLimiting, DecisionPathNames.RedisLua, DecisionPathNames.InProcess })
+            foreach (var baseline in new[] { DecisionPathNames.GrainRemote, DecisionPathNames.RedisRateLimiting, DecisionPathNames.RedisLua, DecisionPathNames.InProcess }.Where(b => b != gatehouse))
             {
                 if (ThroughputRatio(gatehouse, baseline) is { } ratio)
                 {
