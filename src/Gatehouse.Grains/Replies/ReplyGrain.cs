@@ -3,11 +3,22 @@ using Orleans.Concurrency;
 
 namespace Gatehouse.Grains;
 
-/// <summary>A one-shot mailbox: the waiting replica's call returns when another replica delivers.</summary>
+/// <summary>
+/// A one-shot mailbox bound to the session and grant the request went to. Reentrant: the waiting
+/// replica's call stays open while the answer is delivered. An activation that expects nothing (a
+/// made-up id) goes away as soon as it has refused.
+/// </summary>
 [Reentrant]
 internal sealed class ReplyGrain : Grain, IReplyGrain
 {
     private readonly TaskCompletionSource<string> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ReplyAddress? _expected;
+
+    public ValueTask ExpectAsync(ReplyAddress address)
+    {
+        _expected ??= address;
+        return ValueTask.CompletedTask;
+    }
 
     public async ValueTask<string> WaitAsync(CancellationToken cancellationToken)
     {
@@ -21,9 +32,14 @@ internal sealed class ReplyGrain : Grain, IReplyGrain
         }
     }
 
-    public ValueTask DeliverAsync(string responseJson)
+    public ValueTask<bool> DeliverAsync(ReplyAddress address, string responseJson)
     {
-        _reply.TrySetResult(responseJson);
-        return ValueTask.CompletedTask;
+        if (_expected is null)
+        {
+            DeactivateOnIdle();
+            return ValueTask.FromResult(false);
+        }
+
+        return ValueTask.FromResult(_expected == address && _reply.TrySetResult(responseJson));
     }
 }

@@ -6,6 +6,7 @@ namespace Gatehouse.Grains;
 /// One agent session's record, read through from the session store so a session opened on one
 /// replica is served by any other, also after the silo that held the grain died. Kept active as long
 /// as the MCP transport keeps an idle session (two hours), which matters when the store is in memory.
+/// Asking for a session that does not exist leaves no activation behind.
 /// </summary>
 [CollectionAgeLimit(Minutes = 120)]
 internal sealed class SessionGrain(ISessionStore store) : Grain, ISessionGrain
@@ -23,7 +24,16 @@ internal sealed class SessionGrain(ISessionStore store) : Grain, ISessionGrain
         _record = record;
     }
 
-    public ValueTask<SessionRecord?> GetAsync() => ValueTask.FromResult(_record);
+    public ValueTask<SessionRecord?> GetAsync()
+    {
+        if (_record is null)
+        {
+            // An id nobody opened (or one closed): keep nothing in memory for it.
+            DeactivateOnIdle();
+        }
+
+        return ValueTask.FromResult(_record);
+    }
 
     public async ValueTask<UpstreamBinding> BindUpstreamAsync(string upstream, UpstreamBinding binding)
     {

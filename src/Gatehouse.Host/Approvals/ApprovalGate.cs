@@ -15,7 +15,7 @@ namespace Gatehouse.Host.Approvals;
 /// gets a progress notification every few seconds (if it asked for progress). An approval lets one
 /// call through: it is spent when the call forwards.
 /// </summary>
-internal sealed partial class ApprovalGate(IGrainFactory grains, TimeProvider time, ILogger<ApprovalGate> logger)
+internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval users, TimeProvider time, ILogger<ApprovalGate> logger)
 {
     /// <summary>How often a waiting agent hears that it still waits.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
@@ -35,7 +35,7 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, TimeProvider ti
 
         if (rule.By == ApprovalBy.User && view.State == ApprovalState.Pending)
         {
-            var answer = await UserApproval.AskAsync(server, call, cancellationToken);
+            var answer = await users.AskAsync(server, call, cancellationToken);
             if (answer is null)
             {
                 return NoElicitation(call);

@@ -1,4 +1,5 @@
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Front.Messages;
 using Gatehouse.Host.Resumption;
 using Microsoft.Extensions.Caching.Distributed;
 using Gatehouse.Host.Sessions;
@@ -13,12 +14,14 @@ internal static class FrontExtensions
     {
         services.AddSingleton<ToolCallHandler>();
         services.AddSingleton<Approvals.ApprovalGate>();
+        services.AddSingleton<Approvals.UserApproval>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();
-        services.AddSingleton<ReplyIds>();
+        services.AddSingleton<AgentRequests>();
         services.AddSingleton<SessionUpstreams>();
         services.AddSingleton<CancellationWatcher>();
+        services.AddSingleton<ForwardingFilter>();
         services.AddSingleton<SessionConfigurator>();
         services.AddSingleton<ISessionMigrationHandler, GrainSessionMigrationHandler>();
         // SSE events are kept cluster-wide, so a stream broken on one replica resumes on any other (Last-Event-ID).
@@ -48,7 +51,7 @@ internal static class FrontExtensions
                 .UseMiddleware<OriginValidationMiddleware>()
                 .UseMiddleware<GrantAuthenticationMiddleware>()
                 .UseMiddleware<McpRouteGuardMiddleware>()
-                .UseMiddleware<ReplyRoutingMiddleware>());
+                .UseMiddleware<McpMessageGate>());
         app.MapMcp($"/mcp/{{{RouteValues.Upstream}}}");
         app.MapMcp("/mcp");
         return app;

@@ -1,18 +1,17 @@
 using System.Text.Json.Nodes;
 using Gatehouse.Policy;
-using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.Host.Front;
 
 /// <summary>
-/// The answer to a call that policy refuses: HTTP 200, a <see cref="CallToolResult"/> with
-/// <c>isError</c>, a text saying why, and <c>_meta["gatehouse/decision"]</c> for programs.
+/// The answer to a call that policy refuses: HTTP 200, a <c>CallToolResult</c> with <c>isError</c>,
+/// a text saying why, and <c>_meta["gatehouse/decision"]</c> for programs.
 /// </summary>
 internal static class Refusals
 {
     public const string DecisionMetaKey = "gatehouse/decision";
 
-    public static CallToolResult Of(Decision decision)
+    public static JsonObject Of(Decision decision)
     {
         var meta = new JsonObject
         {
@@ -24,11 +23,11 @@ internal static class Refusals
             meta["retryAfterSeconds"] = retryAfter;
         }
 
-        return new CallToolResult
+        return new JsonObject
         {
-            IsError = true,
-            Content = [new TextContentBlock { Text = decision.Message }],
-            Meta = new JsonObject { [DecisionMetaKey] = meta },
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = decision.Message }),
+            ["isError"] = true,
+            ["_meta"] = new JsonObject { [DecisionMetaKey] = meta },
         };
     }
 }

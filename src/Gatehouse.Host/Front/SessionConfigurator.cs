@@ -8,11 +8,12 @@ using ModelContextProtocol.Server;
 namespace Gatehouse.Host.Front;
 
 /// <summary>
-/// Gives each MCP session (and each sessionless request) its handlers: those of the upstream its URL
-/// names, presenting the upstream's own identity, instructions and capabilities; or, on <c>/mcp</c>,
-/// those of the aggregate of the grant's upstreams, with their capabilities merged.
+/// Gives each MCP session (and each sessionless request) its route: the upstream its URL names,
+/// presenting the upstream's own identity, instructions and capabilities; or, on <c>/mcp</c>, the
+/// aggregate of the grant's upstreams, with their capabilities merged. The route answers what the endpoint
+/// forwards (see <see cref="ForwardingFilter"/>).
 /// </summary>
-internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ILogger<SessionConfigurator> logger)
+internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, ILogger<SessionConfigurator> logger)
 {
     public async Task ConfigureAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
     {
@@ -33,41 +34,7 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         options.ServerInstructions = info?.Instructions;
         options.Capabilities = Served(CapabilitiesOf(info));
 
-        var handlers = options.Handlers;
-        var capabilities = options.Capabilities;
-        if (capabilities.Tools is not null)
-        {
-            handlers.ListToolsHandler = front.ListToolsAsync;
-            handlers.CallToolHandler = front.CallToolAsync;
-        }
-
-        if (capabilities.Resources is not null)
-        {
-            handlers.ListResourcesHandler = front.ListResourcesAsync;
-            handlers.ListResourceTemplatesHandler = front.ListResourceTemplatesAsync;
-            handlers.ReadResourceHandler = front.ReadResourceAsync;
-            if (capabilities.Resources.Subscribe == true)
-            {
-                handlers.SubscribeToResourcesHandler = front.SubscribeAsync;
-                handlers.UnsubscribeFromResourcesHandler = front.UnsubscribeAsync;
-            }
-        }
-
-        if (capabilities.Prompts is not null)
-        {
-            handlers.ListPromptsHandler = front.ListPromptsAsync;
-            handlers.GetPromptHandler = front.GetPromptAsync;
-        }
-
-        if (capabilities.Completions is not null)
-        {
-            handlers.CompleteHandler = front.CompleteAsync;
-        }
-
-        if (capabilities.Logging is not null)
-        {
-            handlers.SetLoggingLevelHandler = front.SetLoggingLevelAsync;
-        }
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(front, ForwardingFilter.MethodsFor(options.Capabilities)));
     }
 
     /// <summary><c>/mcp</c>: one server for every upstream the grant may use, capabilities merged.</summary>
@@ -91,29 +58,7 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
             Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
         };
 
-        var handlers = options.Handlers;
-        handlers.ListToolsHandler = aggregate.ListToolsAsync;
-        handlers.CallToolHandler = aggregate.CallToolAsync;
-        handlers.ListResourcesHandler = aggregate.ListResourcesAsync;
-        handlers.ListResourceTemplatesHandler = aggregate.ListResourceTemplatesAsync;
-        handlers.ReadResourceHandler = aggregate.ReadResourceAsync;
-        handlers.ListPromptsHandler = aggregate.ListPromptsAsync;
-        handlers.GetPromptHandler = aggregate.GetPromptAsync;
-        if (options.Capabilities.Resources?.Subscribe == true)
-        {
-            handlers.SubscribeToResourcesHandler = aggregate.SubscribeAsync;
-            handlers.UnsubscribeFromResourcesHandler = aggregate.UnsubscribeAsync;
-        }
-
-        if (options.Capabilities.Completions is not null)
-        {
-            handlers.CompleteHandler = aggregate.CompleteAsync;
-        }
-
-        if (options.Capabilities.Logging is not null)
-        {
-            handlers.SetLoggingLevelHandler = aggregate.SetLoggingLevelAsync;
-        }
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, ForwardingFilter.MethodsFor(options.Capabilities)));
     }
 
     /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>

@@ -24,8 +24,11 @@ namespace Gatehouse.Host.Front;
 /// </summary>
 internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, AuditRecorder audit, ILogger<ToolCallHandler> logger)
 {
+    /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
+    private const int UnavailableRetrySeconds = 2;
+
     /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
-    public async ValueTask<CallToolResult> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    public async ValueTask<JsonNode> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         using var call = new CallTelemetry(front.Upstream, tool, user.GrantId(), server.SessionId);
         var policy = policies.InForce(front.Upstream);
@@ -35,7 +38,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         return await DecideAndForwardAsync(front, request, arguments, server, decision, cancellationToken);
     }
 
-    private async ValueTask<CallToolResult> DecideAndForwardAsync(UpstreamFront front, JsonRpcRequest request, JsonElement arguments, McpServer server, CallDecision decision, CancellationToken cancellationToken)
+    private async ValueTask<JsonNode> DecideAndForwardAsync(UpstreamFront front, JsonRpcRequest request, JsonElement arguments, McpServer server, CallDecision decision, CancellationToken cancellationToken)
     {
         var tool = decision.Tool;
         Evaluation evaluation;
@@ -80,7 +83,17 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
                 break;
         }
 
-        var gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, decision.Call.GrantId, decision.Call.SessionId), evaluation.Charges);
+        GateOutcome gate;
+        try
+        {
+            gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, decision.Call.GrantId, decision.Call.SessionId), evaluation.Charges);
+        }
+        catch (CounterUnavailableException ex)
+        {
+            decision.Call.Failed("counters_unavailable", ex.Message);
+            return Refuse(decision, Unavailable(tool, evaluation.Charges), evaluation.RulePointer);
+        }
+
         if (!gate.Admitted)
         {
             var limit = evaluation.Charges.FirstOrDefault(charge => charge.Limit.Counter == gate.Refusal!.Rule);
@@ -90,10 +103,10 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         decision.Call.Decided(DecisionAction.Allow.ToWire(), tool);
         decision.Audit.Decided(AuditActions.Allow, evaluation.RulePointer, decision.Policy.Version);
         var sent = Stopwatch.GetTimestamp();
-        JsonNode? result;
+        JsonNode result;
         try
         {
-            result = await front.SendAsync(RequestMethods.ToolsCall, request, server, ProgressRelay(request, server, cancellationToken), cancellationToken);
+            result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {
@@ -106,10 +119,18 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
 
             throw UpstreamErrors.ToProtocolException(ex);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Every failure of the upstream itself arrives as an UpstreamException: this one happened in the
+            // gateway before the call was sent (its upstream session could not be found or opened), so the
+            // upstream never ran it and its budget goes back.
+            decision.Call.Failed("gateway", ex.Message);
+            await counters.ReleaseAsync(gate.Held);
+            throw;
+        }
 
-        var answer = front.Read<CallToolResult>(RequestMethods.ToolsCall, result);
-        decision.Audit.Forwarded(AuditUpstreamStatus.Of(answer.IsError == true), Stopwatch.GetElapsedTime(sent));
-        return answer;
+        decision.Audit.Forwarded(AuditUpstreamStatus.Of(IsToolError(result)), Stopwatch.GetElapsedTime(sent));
+        return result;
     }
 
     private async Task<GateOutcome> ReserveAsync(string upstream, string tool, CallScope scope, IReadOnlyList<LimitCharge> charges)
@@ -124,7 +145,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             Log.CountersUnavailable(logger, upstream, tool, ex.InnerException?.GetType().Name ?? "unknown");
-            throw new McpProtocolException(ex.Message, McpErrorCode.InternalError);
+            throw;
         }
         finally
         {
@@ -135,7 +156,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
     }
 
-    private CallToolResult Refuse(CallDecision call, Decision decision, string rulePointer)
+    private JsonObject Refuse(CallDecision call, Decision decision, string rulePointer)
     {
         var action = decision.Action.ToWire();
         call.Call.Decided(action, decision.Rule);
@@ -150,6 +171,17 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         tool,
         $"Tool '{tool}' of upstream '{upstream}' is not the tool that was approved: its definition changed. An operator must accept the new definition before it can be called.",
         null);
+
+    /// <summary>The refusal of a call whose limits could not be checked: it was not forwarded; a retry shortly may pass.</summary>
+    private static Decision Unavailable(string tool, IReadOnlyList<LimitCharge> charges) => new(
+        DecisionAction.Unavailable,
+        charges.Count > 0 ? charges[0].Limit.Counter : tool,
+        $"Gatehouse could not check this call of '{tool}' against its limits (their store is unavailable), so it was not forwarded. Try again shortly.",
+        UnavailableRetrySeconds);
+
+    /// <summary>Whether the upstream's result says the tool failed (<c>isError</c>).</summary>
+    private static bool IsToolError(JsonNode result) =>
+        result["isError"] is JsonValue isError && isError.TryGetValue<bool>(out var failed) && failed;
 
     private static JsonElement ArgumentsOf(JsonNode? parameters) =>
         parameters?["arguments"] is JsonObject arguments ? JsonSerializer.SerializeToElement(arguments) : default;

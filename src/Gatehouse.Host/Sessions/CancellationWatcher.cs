@@ -6,7 +6,7 @@ namespace Gatehouse.Host.Sessions;
 /// <summary>
 /// Lets an agent cancel a request through any replica. A request still running after a short while
 /// waits on its cancellation grain; a <c>notifications/cancelled</c> arriving at another replica
-/// signals that grain (see <see cref="ReplyRoutingMiddleware"/>), and the request is cancelled here,
+/// signals that grain (see <see cref="Front.Messages.McpMessageGate"/>), and the request is cancelled here,
 /// which cancels it upstream. Quick requests never touch a grain.
 /// </summary>
 internal sealed class CancellationWatcher(IGrainFactory grains, TimeProvider time)
@@ -14,8 +14,11 @@ internal sealed class CancellationWatcher(IGrainFactory grains, TimeProvider tim
     /// <summary>How long a request runs before it starts watching; cancelling sooner only works on its own replica.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The key of the cancellation signal of one agent request.</summary>
+    public static string KeyOf(string sessionId, string requestId) => $"{sessionId}/{requestId}";
+
     public IAsyncDisposable Watch(string sessionId, RequestId requestId, CancellationTokenSource request) =>
-        new Watching(grains.GetGrain<ICancellationGrain>(ReplyRoutingMiddleware.CancellationKey(sessionId, requestId.ToString())), request, time);
+        new Watching(grains.GetGrain<ICancellationGrain>(KeyOf(sessionId, requestId.ToString())), request, time);
 
     private sealed class Watching : IAsyncDisposable
     {

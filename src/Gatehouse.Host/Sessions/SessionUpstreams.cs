@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Gatehouse.Grains.Replies;
 using Gatehouse.Grains.Sessions;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -21,18 +22,18 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     private readonly UpstreamCatalog _catalog;
     private readonly UpstreamTransportFactory _transports;
     private readonly AgentSessions _agents;
-    private readonly ReplyIds _ids;
+    private readonly AgentRequests _requests;
     private readonly IGrainFactory _grains;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
-    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, AgentSessions agents, ReplyIds ids, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
+    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _catalog = catalog;
         _transports = transports;
         _agents = agents;
-        _ids = ids;
+        _requests = requests;
         _grains = grains;
         _loggerFactory = loggerFactory;
         _time = time;
@@ -94,14 +95,13 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         var grain = _grains.GetGrain<ISessionGrain>(sessionId);
         var record = await grain.GetAsync() ?? throw new McpProtocolException("Session not found", (McpErrorCode)(-32001));
         var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(record.InitializeParamsJson, McpJsonUtilities.DefaultOptions);
+        var callbacks = new AgentCallbacks(_agents[sessionId], new ReplyAddress(sessionId, record.GrantId), _requests);
         var spec = new AgentSessionSpec
         {
             AgentSessionId = sessionId,
             ClientInfo = initialize?.ClientInfo,
             Capabilities = initialize?.Capabilities,
-            Callbacks = record.Route.Length == 0
-                ? new AggregateAgentCallbacks(new AgentCallbacks(_agents[sessionId], _ids, _grains), upstream)
-                : new AgentCallbacks(_agents[sessionId], _ids, _grains),
+            Callbacks = record.Route.Length == 0 ? new AggregateAgentCallbacks(callbacks, upstream) : callbacks,
             Binding = record.UpstreamBindingOf(upstream),
             Bind = async binding => await grain.BindUpstreamAsync(upstream, binding),
             Listen = listen,

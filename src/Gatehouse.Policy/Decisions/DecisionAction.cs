@@ -23,4 +23,7 @@ public enum DecisionAction
 
     /// <summary><c>tool_changed</c>: the upstream now serves a different definition of the tool than the pinned one.</summary>
     ToolChanged,
+
+    /// <summary><c>unavailable</c>: the call's limits could not be checked (their store is down), so it was not forwarded.</summary>
+    Unavailable,
 }

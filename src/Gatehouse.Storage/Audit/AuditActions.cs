@@ -12,12 +12,15 @@ public static class AuditActions
     public const string ApprovalTimeout = "approval_timeout";
     public const string ToolChanged = "tool_changed";
 
+    /// <summary>The call's limits could not be checked (their store is down); it was not forwarded.</summary>
+    public const string Unavailable = "unavailable";
+
     /// <summary>The call was decided on but failed in the gateway before an answer (e.g. counters unavailable).</summary>
     public const string Error = "error";
 
     /// <summary>Every action, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Allow, Deny, Hidden, RateLimited, InvalidArguments, ApprovalDenied, ApprovalTimeout, ToolChanged, Error];
+        [Allow, Deny, Hidden, RateLimited, InvalidArguments, ApprovalDenied, ApprovalTimeout, ToolChanged, Unavailable, Error];
 
     /// <summary>True when <paramref name="action"/> is one of <see cref="All"/> (exact, lower-case).</summary>
     public static bool IsKnown(string? action) => action is not null && All.Contains(action, StringComparer.Ordinal);

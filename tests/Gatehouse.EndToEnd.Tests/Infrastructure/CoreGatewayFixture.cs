@@ -15,6 +15,9 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
 
     internal Uri TestUpstreamEndpoint => _testUpstream!.Endpoint;
 
+    /// <summary>server-everything's own Streamable HTTP endpoint (behind <c>everything-http</c> and <c>everything-open</c>).</summary>
+    internal Uri EverythingEndpoint => _everythingHttp!.Endpoint;
+
     /// <summary>The only folder the filesystem upstream may touch.</summary>
     internal string FilesFolder { get; } = Directory.CreateTempSubdirectory("gatehouse-files-").FullName;
 
@@ -37,6 +40,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["stdio"] = UpstreamSpec.TestUpstreamStdio(Policies.Main),
                 ["everything"] = UpstreamSpec.EverythingStdio(Policies.Everything),
                 ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
+                ["everything-open"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.AllowAll),
                 ["files"] = UpstreamSpec.FilesystemStdio(FilesFolder, Policies.Files),
             };
             var grants = new Dictionary<string, string[]>
@@ -50,6 +54,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["combo"] = ["test", "everything"],
                 ["partial"] = ["test", "down"],
                 ["filer"] = ["files"],
+                ["fidelity"] = ["everything-open"],
             };
             Gateway = await Gateway.StartAsync(upstreams, grants);
         }

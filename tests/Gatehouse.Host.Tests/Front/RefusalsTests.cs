@@ -1,6 +1,5 @@
 using Gatehouse.Host.Front;
 using Gatehouse.Policy;
-using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.Host.Tests.Front;
 
@@ -11,14 +10,20 @@ public sealed class RefusalsTests
     {
         var result = Refusals.Of(new Decision(DecisionAction.RateLimited, "imagemasking_rate", "Rate limit reached; try again in 42 s.", 42));
 
-        Assert.True(result.IsError);
-        Assert.Equal("Rate limit reached; try again in 42 s.", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
-        Assert.Equal("""{"gatehouse/decision":{"action":"rate_limited","rule":"imagemasking_rate","retryAfterSeconds":42}}""", result.Meta!.ToJsonString());
+        Assert.Equal(
+            """{"content":[{"type":"text","text":"Rate limit reached; try again in 42 s."}],"isError":true,"_meta":{"gatehouse/decision":{"action":"rate_limited","rule":"imagemasking_rate","retryAfterSeconds":42}}}""",
+            result.ToJsonString());
     }
 
     [Fact]
     public void Deny_refusal_carries_no_retry_after() =>
         Assert.Equal(
             """{"gatehouse/decision":{"action":"deny","rule":"get-env"}}""",
-            Refusals.Of(new Decision(DecisionAction.Deny, "get-env", "denied", null)).Meta!.ToJsonString());
+            Refusals.Of(new Decision(DecisionAction.Deny, "get-env", "denied", null))["_meta"]!.ToJsonString());
+
+    [Fact]
+    public void Unavailable_refusal_tells_when_to_try_again() =>
+        Assert.Equal(
+            """{"gatehouse/decision":{"action":"unavailable","rule":"spend","retryAfterSeconds":2}}""",
+            Refusals.Of(new Decision(DecisionAction.Unavailable, "spend", "could not check", 2))["_meta"]!.ToJsonString());
 }

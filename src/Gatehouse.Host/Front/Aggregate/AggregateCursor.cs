@@ -11,7 +11,9 @@ internal readonly record struct AggregateCursor(int Upstream, string? Inner)
 {
     public string Encode() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{Upstream}:{Inner}"));
 
-    public static AggregateCursor Decode(string? cursor)
+    /// <summary>The position <paramref name="cursor"/> names among <paramref name="upstreams"/> upstreams; the first page when null.</summary>
+    /// <exception cref="ModelContextProtocol.McpProtocolException">The cursor is not one Gatehouse gave out (-32602).</exception>
+    public static AggregateCursor Decode(string? cursor, int upstreams)
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -22,11 +24,17 @@ internal readonly record struct AggregateCursor(int Upstream, string? Inner)
         {
             var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
             var at = text.IndexOf(':', StringComparison.Ordinal);
-            return new AggregateCursor(int.Parse(text[..at], System.Globalization.CultureInfo.InvariantCulture), at + 1 < text.Length ? text[(at + 1)..] : null);
+            var upstream = int.Parse(text.AsSpan(0, at), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+            if (upstream < upstreams)
+            {
+                return new AggregateCursor(upstream, at + 1 < text.Length ? text[(at + 1)..] : null);
+            }
         }
         catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException or OverflowException)
         {
-            throw new ModelContextProtocol.McpProtocolException("Invalid cursor.", ModelContextProtocol.McpErrorCode.InvalidParams);
+            // Not one of ours: refused below.
         }
+
+        throw new ModelContextProtocol.McpProtocolException("Invalid cursor: params.cursor is not a cursor this endpoint gave out.", ModelContextProtocol.McpErrorCode.InvalidParams);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Host.Auth;
+using Gatehouse.Host.Front.Messages;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -15,92 +16,84 @@ namespace Gatehouse.Host.Front;
 /// carry their upstream (see <see cref="AggregateNames"/>), and each request is routed back by them.
 /// An upstream that fails leaves out only its own entries.
 /// </summary>
-internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistry grants, ILogger<AggregateFront> logger)
+internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistry grants, ILogger<AggregateFront> logger) : IMcpRoute
 {
-    public ValueTask<ListToolsResult> ListToolsAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken) =>
-        ListAsync<ListToolsResult>(RequestMethods.ToolsList, "tools", context, (front, item) =>
+    public async ValueTask<JsonNode> HandleAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        switch (request.Method)
         {
-            var name = (string)item["name"]!;
-            item["name"] = AggregateNames.Name(front.Upstream, name);
-            return front.IsListed(name);
-        }, cancellationToken);
+            case RequestMethods.ToolsList:
+                return await ListAsync("tools", request, server, user, (front, item) =>
+                {
+                    var listed = item["name"] is JsonValue value && value.TryGetValue<string>(out var name) && front.IsListed(name);
+                    return listed && Rename(front, item, "name");
+                }, cancellationToken);
+            case RequestMethods.PromptsList:
+                return await ListAsync("prompts", request, server, user, (front, item) => Rename(front, item, "name"), cancellationToken);
+            case RequestMethods.ResourcesList:
+                return await ListAsync("resources", request, server, user, (front, item) => Rename(front, item, "name") && Reroute(front, item, "uri"), cancellationToken);
+            case RequestMethods.ResourcesTemplatesList:
+                return await ListAsync("resourceTemplates", request, server, user, (front, item) => Rename(front, item, "name") && Reroute(front, item, "uriTemplate"), cancellationToken);
+            case RequestMethods.ToolsCall:
+            {
+                var (front, tool) = ByName(user, ParamShapes.String(request, "name"), "tool");
+                return await front.CallToolAsync(tool, Rewrite(request, p => p["name"] = tool), server, user, cancellationToken);
+            }
 
-    public ValueTask<ListPromptsResult> ListPromptsAsync(RequestContext<ListPromptsRequestParams> context, CancellationToken cancellationToken) =>
-        ListAsync<ListPromptsResult>(RequestMethods.PromptsList, "prompts", context, (front, item) => Rename(front, item, "name"), cancellationToken);
+            case RequestMethods.PromptsGet:
+            {
+                var (front, prompt) = ByName(user, ParamShapes.String(request, "name"), "prompt");
+                return await front.ForwardAsync(Rewrite(request, p => p["name"] = prompt), server, cancellationToken);
+            }
 
-    public ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> context, CancellationToken cancellationToken) =>
-        ListAsync<ListResourcesResult>(RequestMethods.ResourcesList, "resources", context, (front, item) => Rename(front, item, "name") && Reroute(front, item, "uri"), cancellationToken);
+            case RequestMethods.ResourcesRead:
+            {
+                var (front, uri) = ByUri(user, ParamShapes.String(request, "uri"));
+                var result = await front.ForwardAsync(Rewrite(request, p => p["uri"] = uri), server, cancellationToken);
+                foreach (var content in (result["contents"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    Reroute(front, content, "uri");
+                }
 
-    public ValueTask<ListResourceTemplatesResult> ListResourceTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> context, CancellationToken cancellationToken) =>
-        ListAsync<ListResourceTemplatesResult>(RequestMethods.ResourcesTemplatesList, "resourceTemplates", context, (front, item) => Rename(front, item, "name") && Reroute(front, item, "uriTemplate"), cancellationToken);
+                return result;
+            }
 
-    public ValueTask<CallToolResult> CallToolAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
-    {
-        var (front, tool) = ByName(context.User, context.Params?.Name, "tool");
-        return front.CallToolAsync(tool, Rewrite(context.JsonRpcRequest, p => p["name"] = tool), context.Server, context.User, cancellationToken);
-    }
+            case RequestMethods.ResourcesSubscribe or RequestMethods.ResourcesUnsubscribe:
+            {
+                var (front, uri) = ByUri(user, ParamShapes.String(request, "uri"));
+                return await front.ForwardAsync(Rewrite(request, p => p["uri"] = uri), server, cancellationToken);
+            }
 
-    public ValueTask<GetPromptResult> GetPromptAsync(RequestContext<GetPromptRequestParams> context, CancellationToken cancellationToken)
-    {
-        var (front, prompt) = ByName(context.User, context.Params?.Name, "prompt");
-        return front.ForwardAsync<GetPromptResult>(RequestMethods.PromptsGet, Rewrite(context.JsonRpcRequest, p => p["name"] = prompt), context.Server, cancellationToken);
-    }
-
-    public async ValueTask<ReadResourceResult> ReadResourceAsync(RequestContext<ReadResourceRequestParams> context, CancellationToken cancellationToken)
-    {
-        var (front, uri) = ByUri(context.User, context.Params?.Uri);
-        var request = Rewrite(context.JsonRpcRequest, p => p["uri"] = uri);
-        JsonNode? result;
-        try
-        {
-            result = await front.SendAsync(RequestMethods.ResourcesRead, request, context.Server, null, cancellationToken);
+            case RequestMethods.CompletionComplete:
+                return await CompleteAsync(request, server, user, cancellationToken);
+            case RequestMethods.LoggingSetLevel:
+                return await SetLoggingLevelAsync(request, server, user, cancellationToken);
+            default:
+                throw new McpProtocolException($"Method '{request.Method}' is not available.", McpErrorCode.MethodNotFound);
         }
-        catch (UpstreamException ex)
-        {
-            throw UpstreamErrors.ToProtocolException(ex);
-        }
-
-        foreach (var content in (result?["contents"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            Reroute(front, content, "uri");
-        }
-
-        return front.Read<ReadResourceResult>(RequestMethods.ResourcesRead, result);
     }
 
-    public ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> context, CancellationToken cancellationToken)
+    private async Task<JsonNode> CompleteAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        var (front, uri) = ByUri(context.User, context.Params?.Uri);
-        return front.ForwardAsync<EmptyResult>(RequestMethods.ResourcesSubscribe, Rewrite(context.JsonRpcRequest, p => p["uri"] = uri), context.Server, cancellationToken);
-    }
-
-    public ValueTask<EmptyResult> UnsubscribeAsync(RequestContext<UnsubscribeRequestParams> context, CancellationToken cancellationToken)
-    {
-        var (front, uri) = ByUri(context.User, context.Params?.Uri);
-        return front.ForwardAsync<EmptyResult>(RequestMethods.ResourcesUnsubscribe, Rewrite(context.JsonRpcRequest, p => p["uri"] = uri), context.Server, cancellationToken);
-    }
-
-    public ValueTask<CompleteResult> CompleteAsync(RequestContext<CompleteRequestParams> context, CancellationToken cancellationToken)
-    {
-        var reference = context.JsonRpcRequest.Params?["ref"] as JsonObject;
-        if (reference?["name"] is { } name)
+        var reference = (JsonObject)request.Params!["ref"]!;
+        if (reference["name"] is JsonValue name && name.TryGetValue<string>(out var prefixedName))
         {
-            var (front, prompt) = ByName(context.User, (string?)name, "prompt");
-            return front.ForwardAsync<CompleteResult>(RequestMethods.CompletionComplete, Rewrite(context.JsonRpcRequest, p => p["ref"]!["name"] = prompt), context.Server, cancellationToken);
+            var (front, prompt) = ByName(user, prefixedName, "prompt");
+            return await front.ForwardAsync(Rewrite(request, p => p["ref"]!["name"] = prompt), server, cancellationToken);
         }
 
-        var (target, uri) = ByUri(context.User, (string?)reference?["uri"]);
-        return target.ForwardAsync<CompleteResult>(RequestMethods.CompletionComplete, Rewrite(context.JsonRpcRequest, p => p["ref"]!["uri"] = uri), context.Server, cancellationToken);
+        var (target, uri) = ByUri(user, reference["uri"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+        return await target.ForwardAsync(Rewrite(request, p => p["ref"]!["uri"] = uri), server, cancellationToken);
     }
 
     /// <summary>Sets the level on every upstream session that carries one; an upstream that refuses is skipped.</summary>
-    public async ValueTask<EmptyResult> SetLoggingLevelAsync(RequestContext<SetLevelRequestParams> context, CancellationToken cancellationToken)
+    private async Task<JsonNode> SetLoggingLevelAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        foreach (var front in FrontsOf(context.User))
+        foreach (var front in FrontsOf(user))
         {
             try
             {
-                await front.SetLoggingLevelAsync(context, cancellationToken);
+                await front.SetLoggingLevelAsync(request, server, cancellationToken);
             }
             catch (McpProtocolException ex)
             {
@@ -108,7 +101,7 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             }
         }
 
-        return new EmptyResult();
+        return new JsonObject();
     }
 
     /// <summary>The fronts of the grant's upstreams, in a fixed (ordinal) order so cursors stay meaningful.</summary>
@@ -116,12 +109,10 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
         [.. (grants.FindById(user.GrantId())?.Upstreams ?? new HashSet<string>()).Order(StringComparer.Ordinal)
             .Select(name => fronts.TryGet(name, out var front) ? front : null).OfType<UpstreamFront>()];
 
-    private async ValueTask<TResult> ListAsync<TResult>(string method, string property, MessageContext context, Func<UpstreamFront, JsonObject, bool> rewrite, CancellationToken cancellationToken)
-        where TResult : class
+    private async Task<JsonNode> ListAsync(string property, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, Func<UpstreamFront, JsonObject, bool> keep, CancellationToken cancellationToken)
     {
-        var request = (JsonRpcRequest)context.JsonRpcMessage;
-        var upstreams = FrontsOf(context.User);
-        var cursor = AggregateCursor.Decode((string?)request.Params?["cursor"]);
+        var upstreams = FrontsOf(user);
+        var cursor = AggregateCursor.Decode(request.Params?["cursor"] is JsonValue value ? value.GetValue<string>() : null, upstreams.Count);
         for (var i = cursor.Upstream; i < upstreams.Count; i++)
         {
             var front = upstreams[i];
@@ -129,42 +120,43 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             JsonNode? page;
             try
             {
-                page = await front.SendAsync(method, Rewrite(request, p => SetCursor(p, inner)), context.Server, null, cancellationToken);
+                page = await front.SendAsync(Rewrite(request, p => SetCursor(p, inner)), server, null, cancellationToken);
             }
             catch (UpstreamException ex)
             {
                 // A failing upstream leaves out its own entries; the others are listed.
-                Log.UpstreamSkipped(logger, front.Upstream, method, ex.Message);
+                Log.UpstreamSkipped(logger, front.Upstream, request.Method, ex.Message);
                 continue;
             }
 
-            if (method == RequestMethods.ToolsList)
+            var items = page?[property] as JsonArray;
+            if (request.Method == RequestMethods.ToolsList)
             {
-                await front.ObserveToolsAsync(page?[property] as JsonArray);
+                await front.ObserveToolsAsync(items);
             }
 
-            var items = new JsonArray();
-            foreach (var item in (page?[property] as JsonArray ?? []).OfType<JsonObject>())
+            var kept = new JsonArray();
+            foreach (var item in (items ?? []).OfType<JsonObject>().ToList())
             {
-                var copy = (JsonObject)item.DeepClone();
-                if (rewrite(front, copy))
+                items!.Remove(item);
+                if (keep(front, item))
                 {
-                    items.Add(copy);
+                    kept.Add(item);
                 }
             }
 
-            var next = (string?)page?["nextCursor"];
+            var next = page?["nextCursor"] is JsonValue nextValue && nextValue.TryGetValue<string>(out var text) ? text : null;
             var nextCursor = next is not null ? new AggregateCursor(i, next) : i + 1 < upstreams.Count ? new AggregateCursor(i + 1, null) : (AggregateCursor?)null;
-            var result = new JsonObject { [property] = items };
+            var result = new JsonObject { [property] = kept };
             if (nextCursor is { } more)
             {
                 result["nextCursor"] = more.Encode();
             }
 
-            return front.Read<TResult>(method, result);
+            return result;
         }
 
-        return new JsonObject { [property] = new JsonArray() }.Deserialize<TResult>(McpJsonUtilities.DefaultOptions)!;
+        return new JsonObject { [property] = new JsonArray() };
     }
 
     /// <summary>Puts that upstream's own cursor in the params, or none on its first page (a null cursor is not a valid one).</summary>
@@ -200,9 +192,9 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
         return true;
     }
 
-    private (UpstreamFront Front, string Name) ByName(ClaimsPrincipal? user, string? prefixed, string kind)
+    private (UpstreamFront Front, string Name) ByName(ClaimsPrincipal? user, string prefixed, string kind)
     {
-        if (prefixed is not null && AggregateNames.TrySplitName(prefixed, out var upstream, out var name)
+        if (AggregateNames.TrySplitName(prefixed, out var upstream, out var name)
             && FrontsOf(user).FirstOrDefault(f => f.Upstream == upstream) is { } front)
         {
             return (front, name);
