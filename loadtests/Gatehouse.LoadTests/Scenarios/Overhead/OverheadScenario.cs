@@ -28,7 +28,7 @@ internal static class OverheadScenario
 
         var mode = options.Rate is { } rate ? $"open loop at {rate} calls/s" : "closed loop";
         var report = new OverheadReport(
-            MachineInfo.Current(), mode, rig.Upstream, options.Tool, options.PhaseSeconds, options.Rounds, options.WarmupSeconds, [.. rig.Cpu.Names], levels, OverheadGoals.Check(levels));
+            MachineInfo.Current(), mode, rig.Upstream, options.Tool, options.PhaseSeconds, options.Rounds, options.WarmupSeconds, [.. rig.Cpu.Names], levels, OverheadGoals.Check(levels, openLoop: options.Rate is not null));
         return (report, logs);
     }
 
