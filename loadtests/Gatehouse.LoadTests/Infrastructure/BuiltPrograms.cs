@@ -9,6 +9,11 @@ internal static class BuiltPrograms
 
     public static string TestUpstreamDll => Full("TestUpstreamDll");
 
+    public static string ReferenceProxyDll => Full("ReferenceProxyDll");
+
+    /// <summary>A script of <c>tests/node</c> (its packages installed there by <c>npm ci</c>).</summary>
+    public static string NodeScript(string name) => Path.Combine(RepositoryRoot, "tests", "node", name);
+
     public static string RepositoryRoot => Full("RepositoryRoot");
 
     private static string Full(string key) =>

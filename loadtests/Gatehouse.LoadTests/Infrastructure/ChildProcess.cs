@@ -19,6 +19,13 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>
+    /// CPU time the process has used since it started, user and system, all its threads (on Linux, utime + stime of
+    /// <c>/proc/PID/stat</c>, read afresh each time, in clock ticks of 10 ms). Only this process: <c>dotnet app.dll</c>
+    /// and <c>node script.mjs</c> run the program in the process started.
+    /// </summary>
+    public TimeSpan CpuTime => _process.TotalProcessorTime;
+
     public string Output
     {
         get
@@ -30,7 +37,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ChildProcess Start(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -43,6 +51,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

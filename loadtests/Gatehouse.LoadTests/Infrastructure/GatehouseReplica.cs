@@ -20,6 +20,9 @@ internal sealed class GatehouseReplica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time the replica's process has used so far.</summary>
+    public TimeSpan CpuTime => _process.CpuTime;
+
     public static async Task<GatehouseReplica> StartAsync(GatehouseConfig config)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");

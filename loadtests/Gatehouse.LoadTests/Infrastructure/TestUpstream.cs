@@ -9,7 +9,7 @@ namespace Gatehouse.LoadTests.Infrastructure;
 /// The C# test upstream (tests/Gatehouse.TestUpstream, sessions on) on a free loopback port. Its
 /// <c>invocations</c> tool counts the calls each tool really ran: the ground truth of what got through.
 /// </summary>
-internal sealed class TestUpstream : IAsyncDisposable
+internal sealed class TestUpstream : IUpstreamServer
 {
     private readonly ChildProcess _process;
 
@@ -21,6 +21,8 @@ internal sealed class TestUpstream : IAsyncDisposable
 
     /// <summary>The upstream's Streamable HTTP endpoint.</summary>
     public Uri Endpoint { get; }
+
+    public TimeSpan CpuTime => _process.CpuTime;
 
     public static async Task<TestUpstream> StartAsync()
     {

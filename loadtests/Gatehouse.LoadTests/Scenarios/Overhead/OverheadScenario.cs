@@ -1,5 +1,4 @@
 using Gatehouse.LoadTests.Agents;
-using Gatehouse.LoadTests.Infrastructure;
 using Gatehouse.LoadTests.Progress;
 using Gatehouse.LoadTests.Reports;
 using Gatehouse.LoadTests.Scenarios.Run;
@@ -7,115 +6,90 @@ using Gatehouse.LoadTests.Scenarios.Run;
 namespace Gatehouse.LoadTests.Scenarios.Overhead;
 
 /// <summary>
-/// Scenario 1, proxy overhead: the same agents call the same tool of the same upstream directly and through
-/// Gatehouse (allow-all policy, one replica), in alternating phases of one run, so both see the same machine.
-/// Unless given endpoints, it starts the test upstream and a Gatehouse replica itself.
+/// Scenario 1, proxy overhead: the same number of agents call the same tool of the same upstream directly, through a
+/// plain reverse proxy (YARP, protocol-unaware) and through Gatehouse (allow-all policy, one replica), in interleaved
+/// phases of one run, so that all three see the same machine. Each phase also reads the CPU time of every process
+/// (upstream, proxy, Gatehouse, load generator) before and after, for what one call cost each of them.
 /// </summary>
 internal static class OverheadScenario
 {
-    public const string AllowAllPolicy = """{ "version": "allow-all", "default": "allow" }""";
-
-    public static async Task<(OverheadReport Report, IReadOnlyList<(int Agents, CallLog Direct, CallLog Gatehouse)> Logs)> RunAsync(OverheadOptions options, ProgressView progress)
+    public static async Task<(OverheadReport Report, IReadOnlyList<(int Agents, string Target, CallLog Log)> Logs)> RunAsync(OverheadOptions options, ProgressView progress)
     {
-        TestUpstream? upstream = null;
-        GatehouseCluster? gateway = null;
-        try
+        await using var rig = await OverheadRig.StartAsync(options, progress);
+        var arguments = RunScenario.ParseArguments(options.ArgumentsJson);
+        var levels = new List<OverheadLevel>();
+        var logs = new List<(int, string, CallLog)>();
+        foreach (var agents in options.AgentLevels)
         {
-            Uri direct, through;
-            string token;
-            if (options.Direct is { } givenDirect && options.Gateway is { } givenGateway)
-            {
-                (direct, through, token) = (givenDirect, givenGateway, options.Token ?? throw new ArgumentException("--token is required with --gateway"));
-            }
-            else
-            {
-                progress.Status("starting the test upstream and one Gatehouse replica (allow-all policy)");
-                upstream = await TestUpstream.StartAsync();
-                gateway = await GatehouseCluster.StartEmbeddedAsync(
-                    new Dictionary<string, (Uri, string)> { ["bench"] = (upstream.Endpoint, AllowAllPolicy) },
-                    new Dictionary<string, string[]> { ["agent"] = ["bench"] });
-                (direct, through, token) = (upstream.Endpoint, gateway.EndpointsOf("bench")[0], gateway.Config.Tokens["agent"]);
-            }
-
-            var arguments = RunScenario.ParseArguments(options.ArgumentsJson);
-            var levels = new List<OverheadLevel>();
-            var logs = new List<(int, CallLog, CallLog)>();
-            foreach (var agents in options.AgentLevels)
-            {
-                var (level, directLog, gatehouseLog) = await MeasureLevelAsync(options, progress, direct, through, token, arguments, agents);
-                levels.Add(level);
-                logs.Add((agents, directLog, gatehouseLog));
-            }
-
-            var mode = options.Rate is { } rate ? $"open loop at {rate} calls/s" : "closed loop";
-            return (new OverheadReport(MachineInfo.Current(), mode, options.Tool, options.PhaseSeconds, options.Rounds, levels), logs);
+            var (level, pooled) = await MeasureLevelAsync(options, progress, rig, arguments, agents);
+            levels.Add(level);
+            logs.AddRange(pooled.Select(p => (agents, p.Key, p.Value)));
         }
-        finally
-        {
-            if (gateway is not null)
-            {
-                await gateway.DisposeAsync();
-            }
 
-            if (upstream is not null)
-            {
-                await upstream.DisposeAsync();
-            }
-        }
+        var mode = options.Rate is { } rate ? $"open loop at {rate} calls/s" : "closed loop";
+        var report = new OverheadReport(
+            MachineInfo.Current(), mode, rig.Upstream, options.Tool, options.PhaseSeconds, options.Rounds, options.WarmupSeconds, [.. rig.Cpu.Names], levels, OverheadGoals.Check(levels, openLoop: options.Rate is not null));
+        return (report, logs);
     }
 
-    private static async Task<(OverheadLevel, CallLog, CallLog)> MeasureLevelAsync(
-        OverheadOptions options, ProgressView progress, Uri direct, Uri through, string token, Dictionary<string, object?> arguments, int agents)
+    private static async Task<(OverheadLevel Level, Dictionary<string, CallLog> Pooled)> MeasureLevelAsync(
+        OverheadOptions options, ProgressView progress, OverheadRig rig, Dictionary<string, object?> arguments, int agents)
     {
-        progress.Status($"opening {agents} sessions to each target");
-        var directAgents = await Agent.ConnectAsync(agents, [direct], [null]);
-        var gatehouseAgents = await Agent.ConnectAsync(agents, [through], [token]);
+        var groups = new Dictionary<string, Agent[]>();
         try
         {
-            var warmup = new LoadPlan(options.Tool, arguments, TimeSpan.FromSeconds(options.WarmupSeconds), RatePerSecond: options.Rate);
-            foreach (var (name, group) in new[] { ("direct", directAgents), ("gatehouse", gatehouseAgents) })
+            progress.Status($"opening {agents} sessions to each target");
+            foreach (var target in rig.Targets)
             {
-                var log = new CallLog($"warm-up {name}, {agents} agents");
+                groups[target.Name] = await Agent.ConnectAsync(agents, [target.Endpoint], [target.Token]);
+            }
+
+            var warmup = new LoadPlan(options.Tool, arguments, TimeSpan.FromSeconds(options.WarmupSeconds), RatePerSecond: options.Rate);
+            foreach (var target in rig.Targets)
+            {
+                var log = new CallLog($"warm-up {target.Name}, {agents} agents");
                 progress.Watch(log);
-                await LoadRunner.RunAsync(group, warmup, log);
+                await LoadRunner.RunAsync(groups[target.Name], warmup, log);
                 progress.Completed(PhaseStats.Of(log));
             }
 
-            var phase = new LoadPlan(options.Tool, arguments, TimeSpan.FromSeconds(options.PhaseSeconds), RatePerSecond: options.Rate);
-            var directLog = new CallLog($"direct, {agents} agents");
-            var gatehouseLog = new CallLog($"gatehouse, {agents} agents");
-            var elapsed = new Dictionary<CallLog, TimeSpan> { [directLog] = TimeSpan.Zero, [gatehouseLog] = TimeSpan.Zero };
-            for (var round = 0; round < options.Rounds; round++)
+            var plan = new LoadPlan(options.Tool, arguments, TimeSpan.FromSeconds(options.PhaseSeconds), RatePerSecond: options.Rate);
+            var pooled = rig.Targets.ToDictionary(t => t.Name, t => new CallLog($"{t.Name}, {agents} agents"));
+            var elapsed = rig.Targets.ToDictionary(t => t.Name, _ => TimeSpan.Zero);
+            var phases = new List<OverheadPhase>();
+            for (var round = 1; round <= options.Rounds; round++)
             {
-                // Alternate which target goes first, so that neither always runs on a warmer (or noisier) machine.
-                var order = round % 2 == 0
-                    ? new[] { (directAgents, directLog), (gatehouseAgents, gatehouseLog) }
-                    : [(gatehouseAgents, gatehouseLog), (directAgents, directLog)];
-                foreach (var (group, total) in order)
+                // Each round starts one target further on (direct, yarp, gatehouse; yarp, gatehouse, direct; …), so that
+                // no target always runs first, on a machine just rested, or always right after the same other one.
+                for (var i = 0; i < rig.Targets.Count; i++)
                 {
-                    var log = new CallLog($"{total.Label}, round {round + 1}");
+                    var target = rig.Targets[(i + round - 1) % rig.Targets.Count];
+                    var log = new CallLog($"{target.Name}, {agents} agents, round {round}");
                     progress.Watch(log);
-                    await LoadRunner.RunAsync(group, phase, log);
-                    progress.Completed(PhaseStats.Of(log));
+                    var before = rig.Cpu.Read();
+                    await LoadRunner.RunAsync(groups[target.Name], plan, log);
+                    var after = rig.Cpu.Read();
+                    var stats = PhaseStats.Of(log);
+                    progress.Completed(stats);
+                    phases.Add(new OverheadPhase(target.Name, round, stats, CpuProbes.PerCall(before, after, log.Records.Count)));
                     foreach (var record in log.Records)
                     {
-                        total.Add(record);
+                        pooled[target.Name].Add(record);
                     }
 
-                    elapsed[total] += log.Elapsed;
+                    elapsed[target.Name] += log.Elapsed;
                 }
             }
 
-            var level = new OverheadLevel(
-                agents,
-                PhaseStats.Of(directLog.Label, directLog.Records, elapsed[directLog]),
-                PhaseStats.Of(gatehouseLog.Label, gatehouseLog.Records, elapsed[gatehouseLog]));
-            return (level, directLog, gatehouseLog);
+            var pooledStats = pooled.ToDictionary(p => p.Key, p => PhaseStats.Of(p.Value.Label, p.Value.Records, elapsed[p.Key]));
+            return (OverheadLevel.Of(agents, rig.Targets, phases, pooledStats), pooled);
         }
         finally
         {
-            await Agent.DisposeAllAsync(directAgents);
-            await Agent.DisposeAllAsync(gatehouseAgents);
+            foreach (var group in groups.Values)
+            {
+                await Agent.DisposeAllAsync(group);
+            }
         }
     }
 }
