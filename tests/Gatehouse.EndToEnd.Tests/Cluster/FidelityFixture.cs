@@ -22,11 +22,8 @@ public sealed class FidelityFixture : IAsyncLifetime
                 replicas: 3,
                 new Dictionary<string, UpstreamSpec>
                 {
-                    // Sampling and elicitation make a round trip through the agent and back across replicas:
-                    // on a loaded machine that can take longer than the default 30 s, so the upstream
-                    // timeout here is a ceiling that only catches a hang.
-                    ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll, timeoutSeconds: 120),
-                    ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered, timeoutSeconds: 120),
+                    ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
+                    ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
                 },
                 new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
         }

@@ -32,7 +32,8 @@ public sealed class ToolCatalogTests(CatalogFixture fixture, ITestOutputHelper o
     {
         var body = await Admin.GetAsync(replica, $"/admin/tools?upstream={upstream}");
         var tools = body["upstreams"]![0]!["tools"]!.AsArray();
-        return (JsonObject)tools.Single(t => (string?)t!["name"] == tool)!;
+        return tools.SingleOrDefault(t => (string?)t!["name"] == tool) as JsonObject
+            ?? throw new InvalidOperationException($"/admin/tools?upstream={upstream} does not list {tool}: {body.ToJsonString()}");
     }
 
     private static async Task<string?> WeatherDecisionAsync(McpClient agent)
