@@ -182,8 +182,6 @@ public sealed class GatewayFixture : IAsyncLifetime
         return await McpClient.CreateAsync(transport, new McpClientOptions
         {
             ClientInfo = new Implementation { Name = "gatehouse-deployment-tests", Version = "1.0" },
-            // The gateway answers server/discover: a slow answer on a loaded machine must not become a fallback.
-            DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
         });
     }
 }
