@@ -25,4 +25,6 @@ echo "==> Build"
 dotnet build Cluster.sln -c Release -nologo -clp:ErrorsOnly
 
 echo "==> Test"
-dotnet test Cluster.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
+# Three test assemblies at a time (the longest, end-to-end and deployment, come first in Cluster.sln):
+# they spend most of their time waiting on the processes they start, and none shares state with another.
+dotnet test Cluster.sln -c Release --no-build -nologo -m:3 --logger "console;verbosity=minimal"

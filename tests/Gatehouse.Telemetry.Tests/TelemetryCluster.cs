@@ -1,3 +1,4 @@
+using Gatehouse.Storage.Migrations;
 using Gatehouse.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -13,8 +14,6 @@ namespace Gatehouse.Telemetry.Tests;
 /// </summary>
 public sealed class TelemetryCluster : IAsyncLifetime
 {
-    private static readonly TimeSpan JoinLimit = TimeSpan.FromSeconds(60);
-
     private readonly List<InProcessReplica> _replicas = [];
     private TestDatabase? _database;
     private UpstreamProcess? _upstream;
@@ -36,15 +35,15 @@ public sealed class TelemetryCluster : IAsyncLifetime
     {
         try
         {
-            _database = await TestDatabase.CreateAsync();
+            _database = await TestDatabase.CreateAsync("gh_tel_");
+            await new SchemaMigrator(_database.ConnectionString).MigrateAsync(CancellationToken.None);
             _upstream = await UpstreamProcess.StartAsync();
             _files = GatewayFiles.Write(_upstream.Endpoint, _database);
-            _replicas.Add(await InProcessReplica.StartAsync(_files, builder => builder.Services.AddOpenTelemetry()
+            _replicas.Add(await InProcessReplica.StartAsync(_files.Path, builder => builder.Services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing.AddSource(AgentActivity.SourceName).AddInMemoryExporter(Spans))));
-            _replicas.Add(await InProcessReplica.StartAsync(_files));
+            _replicas.Add(await InProcessReplica.StartAsync(_files.Path));
             await Eventually.HoldsAsync(
                 () => _replicas.All(replica => ActiveSilos(replica) == _replicas.Count),
-                JoinLimit,
                 () => $"both replicas see {_replicas.Count} active silos; they see {string.Join(", ", _replicas.Select(ActiveSilos))}");
         }
         catch

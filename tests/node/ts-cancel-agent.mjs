@@ -1,35 +1,54 @@
 // An agent on the official TypeScript SDK that starts a tool call and cancels it (notifications/cancelled),
-// spreading its requests round-robin over several Gatehouse replicas.
+// spreading its requests round-robin over several Gatehouse replicas. It moves on signals on standard
+// input, never after a delay, so a test decides when the call is running and when the cancellation arrived:
 //
-//   node ts-cancel-agent.mjs --urls URL1,URL2,... --token TOKEN --tool NAME --args JSON --after MS
+//   node ts-cancel-agent.mjs --urls URL1,URL2,... --token TOKEN --tool NAME --args JSON
 //
-// Prints one JSON line: {"cancelled":true|false,"perReplica":{...}}.
+// 1. connects and starts the call, then prints {"calling":true};
+// 2. on the line "cancel" aborts the call (the SDK sends notifications/cancelled), waits until that POST
+//    is answered, and prints {"cancelled":true|false,"perReplica":{...}};
+// 3. on the line "end" (or the end of standard input) ends the session and exits.
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
 const { values: options } = parseArgs({
-  options: { urls: { type: "string" }, token: { type: "string" }, tool: { type: "string" }, args: { type: "string", default: "{}" }, after: { type: "string", default: "500" } },
+  options: { urls: { type: "string" }, token: { type: "string" }, tool: { type: "string" }, args: { type: "string", default: "{}" } },
 });
 const urls = options.urls.split(",").map((u) => new URL(u));
 const perReplica = Object.fromEntries(urls.map((u) => [u.origin, 0]));
+const cancellations = [];
 let next = 0;
 const roundRobin = (input, init) => {
   const original = new URL(input instanceof URL || typeof input === "string" ? input : input.url);
   const target = urls[next++ % urls.length];
   perReplica[target.origin]++;
-  return fetch(new URL(original.pathname + original.search, target.origin), init);
+  const sent = fetch(new URL(original.pathname + original.search, target.origin), init);
+  if (typeof init?.body === "string" && init.body.includes("notifications/cancelled")) {
+    cancellations.push(sent.catch(() => {}));
+  }
+  return sent;
 };
+
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const nextLine = async () => (await lines.next()).value;
 
 const client = new Client({ name: "ts-cancel-agent", version: "1.0.0" });
 const transport = new StreamableHTTPClientTransport(urls[0], { fetch: roundRobin, requestInit: { headers: { Authorization: `Bearer ${options.token}` } } });
 await client.connect(transport);
 const abort = new AbortController();
-setTimeout(() => abort.abort("the agent changed its mind"), Number(options.after));
-const cancelled = await client.callTool({ name: options.tool, arguments: JSON.parse(options.args) }, undefined, { signal: abort.signal })
+const call = client.callTool({ name: options.tool, arguments: JSON.parse(options.args) }, undefined, { signal: abort.signal, timeout: 600_000 })
   .then(() => false, () => true);
-// Give the cancellation notice (a POST of its own) time to be sent before the session ends.
-await new Promise((r) => setTimeout(r, 300));
-await transport.terminateSession().catch(() => {});
+console.log(JSON.stringify({ calling: true }));
+
+while ((await nextLine()) !== "cancel") { /* wait for the test to see the call running upstream */ }
+abort.abort("the agent changed its mind");
+const cancelled = await call;
+// The SDK sends notifications/cancelled without waiting for it: wait until the gateway has answered that POST.
+await Promise.all(cancellations);
 console.log(JSON.stringify({ cancelled, perReplica }));
+
+while (![undefined, "end"].includes(await nextLine())) { /* the session stays open until the test saw the upstream cancel */ }
+await transport.terminateSession().catch(() => {});
 process.exit(0);

@@ -50,50 +50,66 @@ client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { seen.lo
 client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => { seen.updates.push(n.params.uri); });
 
 const text = (result) => (result.content ?? []).filter((c) => c.type === "text").map((c) => c.text).join("\n");
-const waitFor = async (condition, ms) => {
-  const deadline = Date.now() + ms;
+// Waits for what the upstream sends on its own schedule; the ceiling only catches a hang (the test waits for the
+// whole script longer, so a step that hangs is reported with what the script saw).
+const ceilingMs = 60_000;
+const waitFor = async (condition) => {
+  const deadline = Date.now() + ceilingMs;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   return condition();
 };
 
 const out = {};
+// Each step is logged to standard error as it starts, so a test that gives up shows where it waited.
+const step = (name) => console.error(`${new Date().toISOString()} step: ${name}`);
 try {
   const transport = new StreamableHTTPClientTransport(urls[0], {
     fetch: roundRobin,
     requestInit: { headers: { Authorization: `Bearer ${options.token}` } },
   });
+  step("connect");
   await client.connect(transport);
   out.tools = (await client.listTools()).tools.map((t) => t.name);
 
-  out.sampling = text(await client.callTool({ name: "trigger-sampling-request", arguments: { prompt: "hello", maxTokens: 20 } }));
-  out.elicitation = text(await client.callTool({ name: "trigger-elicitation-request", arguments: {} }));
-  out.roots = text(await client.callTool({ name: "get-roots-list", arguments: {} }));
+  const bounded = { timeout: ceilingMs };
+  step("sampling");
+  out.sampling = text(await client.callTool({ name: "trigger-sampling-request", arguments: { prompt: "hello", maxTokens: 20 } }, undefined, bounded));
+  step("elicitation");
+  out.elicitation = text(await client.callTool({ name: "trigger-elicitation-request", arguments: {} }, undefined, bounded));
+  step("roots");
+  out.roots = text(await client.callTool({ name: "get-roots-list", arguments: {} }, undefined, bounded));
 
+  step("long-running");
   const progress = [];
   out.longRunning = text(await client.callTool(
     { name: "trigger-long-running-operation", arguments: { duration: 1, steps: 3 } },
     undefined,
-    { onprogress: (p) => progress.push(p.progress) },
+    { onprogress: (p) => progress.push(p.progress), timeout: ceilingMs },
   ));
   out.progress = progress;
 
+  step("subscribe and log");
   await client.setLoggingLevel("debug");
   await client.subscribeResource({ uri: "demo://resource/static/document/architecture.md" });
   await client.callTool({ name: "toggle-subscriber-updates", arguments: {} });
   await client.callTool({ name: "toggle-simulated-logging", arguments: {} });
-  out.updated = await waitFor(() => seen.updates.length > 0, 15000);
-  out.logged = await waitFor(() => seen.logs.length > 0, 15000);
+  step("wait for update");
+  out.updated = await waitFor(() => seen.updates.length > 0);
+  step("wait for log");
+  out.logged = await waitFor(() => seen.logs.length > 0);
   await client.callTool({ name: "toggle-subscriber-updates", arguments: {} });
   await client.callTool({ name: "toggle-simulated-logging", arguments: {} });
 
+  step("cancel");
+  // Cancelled once the upstream reports the operation running (its first progress), never after a delay.
   const abort = new AbortController();
   const cancelled = client.callTool(
-    { name: "trigger-long-running-operation", arguments: { duration: 20, steps: 20 } },
+    { name: "trigger-long-running-operation", arguments: { duration: 60, steps: 60 } },
     undefined,
-    { signal: abort.signal },
+    { signal: abort.signal, timeout: ceilingMs, onprogress: () => abort.abort("the agent changed its mind") },
   );
-  setTimeout(() => abort.abort("the agent changed its mind"), 1000);
   out.cancelled = await cancelled.then(() => false, (e) => String(e?.message ?? e).length > 0);
+  step("after cancel");
   out.afterCancel = text(await client.callTool({ name: "echo", arguments: { message: "still here" } }));
 
   await transport.terminateSession();

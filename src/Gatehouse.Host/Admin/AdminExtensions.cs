@@ -1,14 +1,23 @@
 using Gatehouse.Host.Audit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Host.Admin;
 
 /// <summary>The operator API under <c>/admin</c> (admin token).</summary>
 internal static class AdminExtensions
 {
+    public static IServiceCollection AddGatehouseAdmin(this IServiceCollection services)
+    {
+        services.TryAddSingleton(AdminRetrySchedule.Default);
+        return services;
+    }
+
     public static WebApplication MapGatehouseAdmin(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseMiddleware<AdminAuthenticationMiddleware>());
+        // Every endpoint rides out a change of cluster membership the same way (retry, else 503).
         var group = app.MapGroup("/admin");
+        group.AddEndpointFilter<ClusterReconfigurationFilter>();
         group.MapGet("/counters", CountersEndpoint.GetAsync);
         group.MapGet("/audit", AuditEndpoint.GetAsync);
         group.MapGet("/policies/{upstream}", PoliciesEndpoints.Get);

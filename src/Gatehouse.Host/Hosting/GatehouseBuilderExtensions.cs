@@ -1,4 +1,5 @@
 using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Admin;
 using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Catalog;
@@ -33,6 +34,7 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddSingleton<ToolCatalog>();
         builder.Services.AddHostedService<PinSync>();
         builder.Services.AddGatehouseFront();
+        builder.Services.AddGatehouseAdmin();
         builder.Services.AddHostedService<UpstreamShutdown>();
         builder.Services.AddGatehouseHealth();
         return builder;

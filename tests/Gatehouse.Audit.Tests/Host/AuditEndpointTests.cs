@@ -120,8 +120,7 @@ public sealed class AuditEndpointTests : IAsyncLifetime
     {
         using var response = await Client.GetAsync(new Uri("/admin/audit?" + query, UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await response.EnsureStatusAsync(HttpStatusCode.BadRequest));
         Assert.Equal("invalid_parameter", body.RootElement.GetProperty("error").GetString());
         Assert.StartsWith(parameter + ":", body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
@@ -129,8 +128,7 @@ public sealed class AuditEndpointTests : IAsyncLifetime
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
         using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK));
     }
 
     private static List<string?> Traces(JsonDocument page) =>

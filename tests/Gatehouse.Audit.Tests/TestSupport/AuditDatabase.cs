@@ -9,26 +9,16 @@ namespace Gatehouse.Audit.Tests.TestSupport;
 /// </summary>
 public sealed class AuditDatabase : IAsyncLifetime
 {
-    private string? _server;
-    private string? _name;
+    private TestDatabase? _database;
     private NpgsqlDataSource? _dataSource;
 
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The database is not created yet.");
 
     public async Task InitializeAsync()
     {
-        _server = PostgresServer.ConnectionString;
-        _name = "gatehouse_audit_t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(_server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name, MaxPoolSize = 10 }.ConnectionString;
-        await new SchemaMigrator(connectionString).MigrateAsync(CancellationToken.None);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _database = await TestDatabase.CreateAsync("gatehouse_audit_t_");
+        await new SchemaMigrator(_database.ConnectionString).MigrateAsync(CancellationToken.None);
+        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
     }
 
     /// <summary>Empties the audit table: tests of one class run one after another and each starts from nothing.</summary>
@@ -65,12 +55,9 @@ public sealed class AuditDatabase : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
-        if (_server is not null && _name is not null)
+        if (_database is not null)
         {
-            await using var admin = new NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 }

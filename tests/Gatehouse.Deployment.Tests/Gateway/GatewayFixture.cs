@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -47,9 +48,10 @@ public sealed class GatewayFixture : IAsyncLifetime
         var configPath = WriteConfiguration();
         BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         _process = ChildProcess.Start("dotnet", [Repository.GatehouseDll, "--config", configPath, "--urls", BaseUrl.ToString()], _folder.Path);
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        await WaitUntilReadyAsync(Eventually.Ceiling);
         await MakeCallsAsync();
-        Scrape = PrometheusScrape.Parse(await Http.GetStringAsync(new Uri(BaseUrl, "/metrics")));
+        using var metrics = await Http.GetAsync(new Uri(BaseUrl, "/metrics"));
+        Scrape = PrometheusScrape.Parse(await metrics.EnsureStatusAsync(HttpStatusCode.OK));
     }
 
     public async Task DisposeAsync()

@@ -22,7 +22,7 @@ public sealed class GatewayProbeTests(GatewayFixture gateway)
         foreach (var path in paths)
         {
             using var response = await gateway.GetAsync(path!);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}");
+            await response.EnsureStatusAsync(HttpStatusCode.OK);
         }
     }
 

@@ -7,52 +7,11 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// different replicas: the agent's answer to a sampling request may reach another replica than the call
 /// that is waiting for it.
 /// </summary>
-public sealed class FidelityAcrossReplicasTests : IAsyncLifetime
+public sealed class FidelityAcrossReplicasTests(FidelityFixture fixture) : IClassFixture<FidelityFixture>
 {
-    private RunningUpstream? _everything;
-    private RunningUpstream? _testUpstream;
-    private GatewayCluster? _cluster;
+    private static AdminApi Admin => GatewayConfig.Admin;
 
-    private GatewayCluster Cluster => _cluster!;
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _everything = await UpstreamServers.StartEverythingAsync();
-            _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
-            _cluster = await GatewayCluster.StartAsync(
-                replicas: 3,
-                new Dictionary<string, UpstreamSpec>
-                {
-                    ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
-                    ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
-                },
-                new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start.
-            await DisposeAsync();
-            throw;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-
-        foreach (var upstream in new[] { _everything, _testUpstream })
-        {
-            if (upstream is not null)
-            {
-                await upstream.DisposeAsync();
-            }
-        }
-    }
+    private GatewayCluster Cluster => fixture.Cluster;
 
     [Fact]
     public async Task Sampling_elicitation_roots_progress_notifications_and_cancellation_reach_across_replicas()
@@ -80,31 +39,34 @@ public sealed class FidelityAcrossReplicasTests : IAsyncLifetime
     {
         // The TypeScript SDK sends notifications/cancelled (a POST of its own, so usually to another
         // replica than the call's). The C# SDK 2.4.0 client only drops its HTTP request, so it is not used here.
-        var before = await InvocationCounts.ReadAsync(_testUpstream!.Endpoint);
-        var counterBefore = UsedOf(await AdminApi.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls");
+        // The agent cancels when the test tells it to: once the upstream counts the call as running.
+        var before = await InvocationCounts.ReadAsync(fixture.TestUpstreamEndpoint);
+        var counterBefore = UsedOf(await Admin.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls");
         var endpoints = string.Join(',', Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/metered")));
 
-        await using var slow = ChildProcess.Start("node", [
+        await using var agent = ChildProcess.Start("node", [
             Paths.NodeScript("ts-cancel-agent.mjs"), "--urls", endpoints, "--token", Cluster.TokenOf("agent"),
-            "--tool", "slow", "--args", """{"steps":50,"delayMs":200}""", "--after", "800"]);
-        await slow.WaitForExitAsync(TimeSpan.FromMinutes(1));
+            "--tool", "slow", "--args", """{"steps":600,"delayMs":100}"""]);
+        await UpstreamCountAsync(before, "slow", agent);
+        await agent.WriteLineAsync("cancel");
+        var after = await UpstreamCountAsync(before, "slow:cancelled", agent);
+        await agent.WriteLineAsync("end");
+        await agent.WaitForExitAsync(Eventually.Ceiling);
 
-        Assert.Contains("\"cancelled\":true", slow.StandardOutputLines.LastOrDefault() ?? slow.Output);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        Dictionary<string, int> after;
-        do
-        {
-            await Task.Delay(100);
-            after = await InvocationCounts.ReadAsync(_testUpstream.Endpoint);
-        }
-        while (after.Of("slow:cancelled") == before.Of("slow:cancelled") && DateTime.UtcNow < deadline);
-
+        Assert.Contains("\"cancelled\":true", agent.StandardOutputLines.LastOrDefault() ?? agent.Output);
         Assert.Equal(before.Of("slow") + 1, after.Of("slow"));
         Assert.Equal(before.Of("slow:cancelled") + 1, after.Of("slow:cancelled"));
 
         // The cancelled call did run upstream, so the budget it reserved stays spent.
-        Assert.Equal(counterBefore + 1, UsedOf(await AdminApi.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls"));
+        Assert.Equal(counterBefore + 1, UsedOf(await Admin.CountersAsync(Cluster.LiveUrls[0], "agent"), "slow_calls"));
     }
+
+    /// <summary>The upstream's counts once <paramref name="tool"/> has run once more than <paramref name="before"/> says.</summary>
+    private async Task<Dictionary<string, int>> UpstreamCountAsync(Dictionary<string, int> before, string tool, ChildProcess agent) =>
+        await Eventually.ValueAsync(
+            () => InvocationCounts.ReadAsync(fixture.TestUpstreamEndpoint),
+            counts => counts.Of(tool) > before.Of(tool),
+            counts => $"the upstream counts {counts.Of(tool)} of {tool}, as before. Agent output:\n{agent.Output}");
 
     [Fact]
     public async Task A_stream_cut_on_one_replica_resumes_on_another_with_last_event_id()

@@ -63,7 +63,7 @@ internal sealed class Hammer
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await client.CallToolAsync(tool, arguments).AsTask().WaitAsync(TimeSpan.FromSeconds(45));
+            var result = await client.CallToolAsync(tool, arguments).AsTask().WaitAsync(Eventually.Ceiling);
             var kind = result.IsError != true ? OutcomeKind.Admitted
                 : (string?)result.Decision()?["action"] == "rate_limited" ? OutcomeKind.RateLimited
                 : OutcomeKind.Error;

@@ -23,7 +23,7 @@ public sealed class SchemaAndMembershipTests(ClusterFixture fixture)
     [Fact]
     public async Task The_replicas_form_one_cluster_on_the_schema()
     {
-        var members = await fixture.Cluster.Database.MembersAsync();
+        var members = await fixture.Cluster.MembersAsync();
 
         Assert.All(fixture.Cluster.Replicas, replica => Assert.Contains((replica.SiloPort, 3), members));
     }

@@ -45,7 +45,7 @@ public sealed class SessionsAcrossReplicasTests(ClusterFixture fixture)
         foreach (var replica in fixture.Cluster.LiveUrls)
         {
             using var response = await http.SendAsync(ToolsList(replica, sessionId, fixture.Cluster.TokenOf("sessions")));
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            await response.EnsureStatusAsync(HttpStatusCode.NotFound);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class SessionsAcrossReplicasTests(ClusterFixture fixture)
         foreach (var replica in fixture.Cluster.LiveUrls)
         {
             using var response = await http.SendAsync(ToolsList(replica, agent.SessionId!, fixture.Cluster.TokenOf("other")));
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         using var http = fixture.Gateway.HttpFor(grant: null);
         using var response = await http.SendAsync(Post("/mcp/test", token: null));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
@@ -42,7 +42,7 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         using var http = fixture.Gateway.HttpFor(grant: null);
         using var response = await http.SendAsync(Post("/mcp/test", token: "not-a-real-token"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
@@ -59,7 +59,7 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         using var http = fixture.Gateway.HttpFor(grant: null);
         using var response = await http.SendAsync(Post("/mcp/limited", fixture.Gateway.TokenOf("beta")));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
         var after = await InvocationCounts.ReadAsync(fixture.TestUpstreamEndpoint);
         Assert.Equal(before.Values.Sum(), after.Values.Sum());
     }
@@ -70,7 +70,7 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         using var http = fixture.Gateway.HttpFor(grant: null);
         using var response = await http.SendAsync(Post("/mcp/nonesuch", fixture.Gateway.TokenOf("alpha")));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -100,6 +100,6 @@ public sealed class AuthenticationTests(CoreGatewayFixture fixture)
         request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.NotFound);
     }
 }

@@ -30,8 +30,7 @@ public sealed class MalformedRequestTests(CoreGatewayFixture fixture)
     {
         using var response = await PostAsync(body);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("JSON-RPC", await response.Content.ReadAsStringAsync());
+        Assert.Contains("JSON-RPC", await response.EnsureStatusAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]
@@ -42,7 +41,7 @@ public sealed class MalformedRequestTests(CoreGatewayFixture fixture)
         using var response = await PostAsync(
             """[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"b","version":"1"}}},{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"message":"x"}}}]""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.BadRequest);
         var after = await InvocationCounts.ReadAsync(fixture.TestUpstreamEndpoint);
         Assert.Equal(before.Of("echo"), after.Of("echo"));
     }
@@ -54,7 +53,7 @@ public sealed class MalformedRequestTests(CoreGatewayFixture fixture)
 
         using var response = await PostAsync(huge);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
@@ -67,6 +66,6 @@ public sealed class MalformedRequestTests(CoreGatewayFixture fixture)
 
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -51,7 +51,6 @@ public sealed class ProtocolGenerationTests(CoreGatewayFixture fixture)
 
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain("echo: x", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("echo: x", await response.EnsureStatusAsync(HttpStatusCode.BadRequest));
     }
 }

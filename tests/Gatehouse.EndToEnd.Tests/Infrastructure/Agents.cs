@@ -21,6 +21,11 @@ internal static class Agents
         });
         options ??= new McpClientOptions { ProtocolVersion = protocolVersion };
         options.ClientInfo ??= new() { Name = "gatehouse-e2e-agent", Version = "1.0" };
+
+        // Gatehouse answers server/discover, so the SDK's 5 s probe timeout (for servers that drop it) would only
+        // turn a slow answer on a loaded machine into a fallback to another protocol revision.
+        options.DiscoverProbeTimeout = Timeout.InfiniteTimeSpan;
+        options.InitializationTimeout = Eventually.Ceiling;
         return await McpClient.CreateAsync(transport, options);
     }
 }

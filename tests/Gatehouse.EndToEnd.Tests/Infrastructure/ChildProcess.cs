@@ -65,6 +65,13 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Stops the process the way <c>kill -9</c> does: no chance to clean up.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Writes one line to the process's standard input (a signal to a script that waits for it).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Sends a POSIX signal (e.g. <c>TERM</c>) to the process.</summary>
     public void Signal(string name)
     {

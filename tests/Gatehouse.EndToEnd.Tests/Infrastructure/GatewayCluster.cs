@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Client;
+using Npgsql;
 
 namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 
@@ -41,7 +42,7 @@ internal sealed class GatewayCluster : IAsyncDisposable
 
     public static async Task<GatewayCluster> StartAsync(int replicas, IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, string durability = "Durable")
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync("gh_e2e_");
         var config = GatewayConfig.Write(upstreams, grants, gatehouse =>
         {
             gatehouse["Cluster"] = new JsonObject
@@ -71,7 +72,7 @@ internal sealed class GatewayCluster : IAsyncDisposable
     public async Task<string> MigrateAsync()
     {
         await using var migrate = ChildProcess.Start("dotnet", [Paths.GatehouseDll, "db", "migrate", "--config", _config.Path], _config.Folder);
-        await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        await migrate.WaitForExitAsync(Eventually.Ceiling);
         if (migrate.ExitCode != 0)
         {
             throw new InvalidOperationException($"db migrate failed:\n{migrate.Output}");
@@ -108,8 +109,24 @@ internal sealed class GatewayCluster : IAsyncDisposable
             },
             http,
             ownsHttpClient: true);
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25" });
+        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25", InitializationTimeout = Eventually.Ceiling });
         return (client, balancer);
+    }
+
+    /// <summary>The rows of the Orleans membership table: each silo's port and status (3 Active, 6 Dead).</summary>
+    public async Task<List<(int Port, int Status)>> MembersAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT port, status FROM orleansmembershiptable", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var members = new List<(int, int)>();
+        while (await reader.ReadAsync())
+        {
+            members.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        return members;
     }
 
     public Replica ReplicaWithSiloPort(int port) => Replicas.Single(r => r.SiloPort == port);

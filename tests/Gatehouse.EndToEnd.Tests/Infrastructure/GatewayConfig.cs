@@ -10,6 +10,9 @@ internal sealed class GatewayConfig : IDisposable
     /// <summary>The admin token every test configuration accepts.</summary>
     public const string AdminToken = "test-admin-token";
 
+    /// <summary>The admin API of any replica started with a test configuration.</summary>
+    public static AdminApi Admin { get; } = new(AdminToken);
+
     private GatewayConfig(string folder, string path, Dictionary<string, string> tokens)
     {
         Folder = folder;

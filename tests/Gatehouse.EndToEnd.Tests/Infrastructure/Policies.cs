@@ -28,7 +28,7 @@ internal static class Policies
           "version": "1",
           "default": "allow",
           "tools": {
-            "add": { "limits": [ { "counter": "adds", "window": "minute", "max": 10, "scope": "grant" } ] },
+            "add": { "limits": [ { "counter": "adds", "window": "day", "max": 10, "scope": "grant" } ] },
             "echo": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] },
             "annotated-read": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] }
           }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -26,14 +27,21 @@ internal static class RawMcp
     {
         using var initialize = await http.SendAsync(Post(endpoint, token,
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null));
+        await initialize.EnsureStatusAsync(HttpStatusCode.OK);
         var sessionId = initialize.Headers.GetValues("Mcp-Session-Id").Single();
         using var initialized = await http.SendAsync(Post(endpoint, token, """{"jsonrpc":"2.0","method":"notifications/initialized"}""", sessionId));
+        await initialized.EnsureStatusAsync(HttpStatusCode.Accepted);
         return sessionId;
     }
 
     /// <summary>Reads SSE events (id and data) until <paramref name="enough"/> says stop or the stream ends.</summary>
     public static async Task<List<(string? Id, string Data)>> ReadEventsAsync(HttpResponseMessage response, Func<List<(string? Id, string Data)>, bool> enough)
     {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            await response.EnsureStatusAsync(HttpStatusCode.OK);
+        }
+
         var events = new List<(string? Id, string Data)>();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         string? id = null;

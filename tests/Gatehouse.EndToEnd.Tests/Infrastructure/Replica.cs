@@ -37,7 +37,7 @@ internal sealed class Replica : IAsyncDisposable
         var replica = new Replica(process, baseUrl, siloPort);
         try
         {
-            await Readiness.WaitForAsync(new Uri(baseUrl, "/readyz"), process, TimeSpan.FromSeconds(90));
+            await Readiness.WaitForAsync(new Uri(baseUrl, "/readyz"), process, Eventually.Ceiling);
         }
         catch
         {

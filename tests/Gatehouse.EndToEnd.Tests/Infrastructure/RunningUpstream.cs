@@ -10,7 +10,7 @@ internal sealed class RunningUpstream(ChildProcess process, Uri endpoint) : IAsy
     public static async Task<RunningUpstream> WaitAsync(ChildProcess process, Uri endpoint)
     {
         // Any HTTP answer (a GET without a session is refused) means the server listens.
-        await Readiness.WaitForAsync(endpoint, process, TimeSpan.FromSeconds(60), status => status > 0);
+        await Readiness.WaitForAsync(endpoint, process, Eventually.Ceiling, status => status > 0);
         return new RunningUpstream(process, endpoint);
     }
 

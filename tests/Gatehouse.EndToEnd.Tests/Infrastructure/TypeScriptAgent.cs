@@ -20,7 +20,7 @@ internal static class TypeScriptAgent
         }
 
         await using var process = ChildProcess.Start("node", arguments);
-        await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(Eventually.Ceiling);
         var line = process.StandardOutputLines.LastOrDefault(l => l.StartsWith('{'))
             ?? throw new InvalidOperationException($"ts-agent printed no JSON. Output:\n{process.Output}");
         return (JsonObject)JsonNode.Parse(line)!;

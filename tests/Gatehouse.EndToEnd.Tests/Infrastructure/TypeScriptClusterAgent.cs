@@ -8,7 +8,7 @@ internal static class TypeScriptClusterAgent
     public static async Task<JsonObject> RunAsync(IEnumerable<Uri> endpoints, string token)
     {
         await using var process = ChildProcess.Start("node", [Paths.NodeScript("ts-cluster-agent.mjs"), "--urls", string.Join(',', endpoints), "--token", token]);
-        await process.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(Eventually.Ceiling);
         var line = process.StandardOutputLines.LastOrDefault(l => l.StartsWith('{'))
             ?? throw new InvalidOperationException($"ts-cluster-agent printed no JSON. Output:\n{process.Output}");
         return (JsonObject)JsonNode.Parse(line)!;

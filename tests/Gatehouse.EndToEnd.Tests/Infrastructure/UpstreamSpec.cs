@@ -3,13 +3,20 @@ using System.Text.Json.Nodes;
 namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 
 /// <summary>One upstream in a test gateway's configuration, with the policy to put in front of it.</summary>
+/// <remarks>
+/// The upstream timeouts are ceilings that only catch a hang: on a loaded machine connecting to an upstream
+/// or a round trip through the agent can take far longer than Gatehouse's defaults (10 s, 30 s), and a test
+/// must not fail for that. A test about a timeout sets its own.
+/// </remarks>
 internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
 {
-    public static UpstreamSpec Http(Uri url, string policyJson, int timeoutSeconds = 30) =>
-        new(new JsonObject { ["Url"] = url.ToString(), ["TimeoutSeconds"] = timeoutSeconds, ["ConnectTimeoutSeconds"] = 5 }, policyJson);
+    private const int CeilingSeconds = 120;
+
+    public static UpstreamSpec Http(Uri url, string policyJson, int timeoutSeconds = CeilingSeconds) =>
+        new(new JsonObject { ["Url"] = url.ToString(), ["TimeoutSeconds"] = timeoutSeconds, ["ConnectTimeoutSeconds"] = CeilingSeconds }, policyJson);
 
     public static UpstreamSpec Stdio(string command, IEnumerable<string> args, string policyJson) =>
-        new(new JsonObject { ["Command"] = command, ["Args"] = new JsonArray([.. args.Select(a => JsonValue.Create(a))]), ["ConnectTimeoutSeconds"] = 60 }, policyJson);
+        new(new JsonObject { ["Command"] = command, ["Args"] = new JsonArray([.. args.Select(a => JsonValue.Create(a))]), ["TimeoutSeconds"] = CeilingSeconds, ["ConnectTimeoutSeconds"] = CeilingSeconds }, policyJson);
 
     /// <summary>The C# test upstream as a stdio process.</summary>
     public static UpstreamSpec TestUpstreamStdio(string policyJson) => Stdio("dotnet", [Paths.TestUpstreamDll, "--stdio"], policyJson);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
 using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
@@ -15,9 +14,8 @@ public sealed class RiskCatalogueTests(CoreGatewayFixture fixture)
     [Fact]
     public async Task The_admin_catalogue_classifies_the_filesystem_servers_tools_from_their_annotations()
     {
-        var (status, body) = await AdminApi.SendAsync(HttpMethod.Get, fixture.Gateway.BaseUrl, "/admin/tools?upstream=files");
-        Assert.Equal(HttpStatusCode.OK, status);
-        var tools = body!["upstreams"]![0]!["tools"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (JsonObject)t!);
+        var body = await GatewayConfig.Admin.GetAsync(fixture.Gateway.BaseUrl, "/admin/tools?upstream=files");
+        var tools = body["upstreams"]![0]!["tools"]!.AsArray().ToDictionary(t => (string)t!["name"]!, t => (JsonObject)t!);
 
         string Row(string name) =>
             $"{tools[name]["effect"]} {tools[name]["risk"]} {tools[name]["decision"]!["action"]} {tools[name]["decision"]!["rule"]}";

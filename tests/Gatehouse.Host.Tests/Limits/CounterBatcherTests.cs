@@ -13,6 +13,7 @@ public sealed class CounterBatcherTests : IAsyncLifetime
     private static readonly CounterLimit FiftyPerDay = new(CounterAlgorithm.Fixed, 86_400, 50);
 
     private readonly CallLog _calls = new();
+    private readonly GrainGate _gate = new();
     private IHost? _silo;
 
     private IGrainFactory Grains => _silo!.Services.GetRequiredService<IGrainFactory>();
@@ -25,10 +26,11 @@ public sealed class CounterBatcherTests : IAsyncLifetime
         {
             silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
             silo.Services.AddSingleton(TimeProvider.System).AddGatehouseInMemoryStores();
-            silo.AddIncomingGrainCallFilter(context =>
+            silo.AddIncomingGrainCallFilter(async context =>
             {
                 _calls.Record(context.InterfaceMethod.Name);
-                return context.Invoke();
+                await _gate.PassAsync();
+                await context.Invoke();
             });
         });
         _silo = builder.Build();
@@ -45,20 +47,27 @@ public sealed class CounterBatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Concurrent_requests_for_one_key_share_grain_messages_and_exactly_the_limit_is_admitted()
+    public async Task Requests_arriving_while_one_is_in_flight_go_as_one_batch_and_exactly_the_limit_is_admitted()
     {
         var batcher = new CounterBatcher(Grains);
         var key = $"grant:test/{Guid.NewGuid():N}/hot";
+        var held = _gate.Close();
 
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 400).Select(_ => Task.Run(() => batcher.TryAcquireAsync(key, FiftyPerDay, 1))));
+        // The first request reaches the grain and is held there; the other 399 arrive, from many threads, while it is in flight.
+        var first = batcher.TryAcquireAsync(key, FiftyPerDay, 1);
+        await held;
+        // TryAcquireAsync queues a request before it returns: once every thread returned, all 399 are queued.
+        var queued = await Task.WhenAll(Enumerable.Range(0, 399).Select(_ => Task.Factory.StartNew(
+            () => batcher.TryAcquireAsync(key, FiftyPerDay, 1), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default)));
+        _gate.Open();
+        var decisions = await Task.WhenAll(queued.Prepend(first));
 
         Assert.Equal(50, decisions.Count(d => d.Admitted));
         Assert.All(decisions.Where(d => d.Admitted), d => Assert.NotNull(d.Reservation));
         Assert.All(decisions.Where(d => !d.Admitted), d => Assert.Null(d.Reservation));
         Assert.Equal(Enumerable.Range(0, 50).Select(i => 49m - i).Order(), decisions.Where(d => d.Admitted).Select(d => d.Remaining).Order());
-        var messages = _calls.Count(nameof(ICounterGrain.TryAcquireAsync)) + _calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync));
-        Assert.True(_calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync)) > 0, "no batch was sent");
-        Assert.True(messages < 400, $"{messages} grain messages for 400 requests");
+        Assert.Equal(1, _calls.Count(nameof(ICounterGrain.TryAcquireAsync)));
+        Assert.Equal(1, _calls.Count(nameof(ICounterGrain.TryAcquireBatchAsync)));
     }
 
     [Fact]
@@ -82,6 +91,34 @@ public sealed class CounterBatcherTests : IAsyncLifetime
 
         Assert.Equal([true, false, true, false], decisions.Select(d => d.Admitted));
         Assert.Equal([20m, 20m, 0m, 0m], decisions.Select(d => d.Remaining));
+    }
+
+    /// <summary>Holds grain calls while closed; tells when the first held call arrived.</summary>
+    private sealed class GrainGate
+    {
+        private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _open;
+
+        /// <summary>Closes the gate; the task completes when a call is held at it.</summary>
+        public Task Close()
+        {
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _arrived.Task;
+        }
+
+        public void Open() => _open?.TrySetResult();
+
+        public Task PassAsync()
+        {
+            if (_open is not { } open)
+            {
+                return Task.CompletedTask;
+            }
+
+            _arrived.TrySetResult();
+            return open.Task;
+        }
     }
 
     private sealed class CallLog

@@ -12,7 +12,7 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task Migrating_an_empty_database_applies_every_migration_and_records_it()
     {
-        await using var database = await TestDatabase.CreateAsync([]);
+        await using var database = await TestDatabase.CreateAsync("gatehouse_t_");
 
         var report = await new SchemaMigrator(database.ConnectionString).MigrateAsync(CancellationToken.None);
 
@@ -27,7 +27,7 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task Migrating_again_is_a_no_op_that_reports_everything_already_present()
     {
-        await using var database = await TestDatabase.CreateAsync([]);
+        await using var database = await TestDatabase.CreateAsync("gatehouse_t_");
         var migrator = new SchemaMigrator(database.ConnectionString);
         await migrator.MigrateAsync(CancellationToken.None);
         var appliedAt = await AppliedAtAsync(database);
@@ -42,7 +42,7 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task Concurrent_migrations_of_an_empty_database_all_succeed_and_apply_the_schema_once()
     {
-        await using var database = await TestDatabase.CreateAsync([]);
+        await using var database = await TestDatabase.CreateAsync("gatehouse_t_");
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(_ => Task.Run(() => new SchemaMigrator(database.ConnectionString).MigrateAsync(CancellationToken.None))));
@@ -59,7 +59,7 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task A_migration_that_fails_is_rolled_back_whole_and_applied_by_a_later_run()
     {
-        await using var database = await TestDatabase.CreateAsync([]);
+        await using var database = await TestDatabase.CreateAsync("gatehouse_t_");
         // A table the first migration is about to create makes its script fail half-way.
         await Sql.ExecuteAsync(database.ConnectionString, "CREATE TABLE orleansmembershiptable (x int)");
         var migrator = new SchemaMigrator(database.ConnectionString);

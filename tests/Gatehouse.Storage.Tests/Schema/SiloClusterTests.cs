@@ -12,8 +12,6 @@ namespace Gatehouse.Storage.Tests.Schema;
 [Collection(SiloClusterCollection.Name)]
 public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelper output) : IClassFixture<MigratedDatabase>, IDisposable
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
-
     private readonly string _clusterId = "silos-" + Guid.NewGuid().ToString("N");
     private readonly MembershipRows _rows = new(database.ConnectionString);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
@@ -28,7 +26,7 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
         {
             await Task.WhenAll(silos.Select(silo => Task.Run(() => silo.StartAsync(Ct))));
 
-            await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+            await Eventually.HoldsAsync(() => AllActiveAsync(2), "two Active (3) rows");
             Assert.Equal(1, await _rows.VersionRowCountAsync(_clusterId));
             Assert.True((await _rows.VersionAsync(_clusterId))!.Version > 0);
         }
@@ -43,7 +41,7 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
     {
         await using var first = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         await using var second = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
-        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), "two Active (3) rows");
 
         await second.StopGracefullyAsync(Ct);
 
@@ -57,7 +55,7 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
     {
         await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         using var victim = await SiloProcess.StartAsync(database.ConnectionString, _clusterId);
-        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), "two Active (3) rows");
         var versionBefore = (await _rows.VersionAsync(_clusterId))!.Version;
         Assert.Contains(victim.GatewayPort, await GatewayPortsAsync());
 
@@ -65,7 +63,6 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
 
         await Eventually.HoldsAsync(
             async () => (await RowAsync(victim.Address)).Status == (int)SiloStatus.Dead,
-            Settle,
             "the survivor to declare the killed silo Dead (6)");
         var row = await RowAsync(victim.Address);
         Assert.False(string.IsNullOrEmpty(row.SuspectTimes), "a silo declared dead by others carries their suspicions");
@@ -79,10 +76,11 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
     {
         await using var survivor = await TestSilo.StartAsync(database.ConnectionString, _clusterId, Ct, output);
         using var killed = await SiloProcess.StartAsync(database.ConnectionString, _clusterId);
-        await Eventually.HoldsAsync(() => AllActiveAsync(2), Settle, "two Active (3) rows");
+        await Eventually.HoldsAsync(() => AllActiveAsync(2), "two Active (3) rows");
         await killed.KillAsync();
-        // A generation is the silo's start time in whole seconds; a real restart takes longer than one.
-        await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+        // A generation is the silo's start time in whole seconds; a real restart takes longer than one,
+        // so the restart waits until a new generation would differ from the killed one.
+        await Eventually.HoldsAsync(() => SiloAddress.AllocateNewGeneration() != killed.Address.Generation, () => "a generation after the killed silo's");
 
         await using var restarted = await TestSilo.StartAsync(
             database.ConnectionString, _clusterId, Ct, output, siloPort: killed.SiloPort, gatewayPort: killed.GatewayPort);
@@ -92,7 +90,6 @@ public sealed class SiloClusterTests(MigratedDatabase database, ITestOutputHelpe
         await Eventually.HoldsAsync(
             async () => (await RowAsync(killed.Address)).Status == (int)SiloStatus.Dead
                 && (await RowAsync(restarted.Address)).Status == (int)SiloStatus.Active,
-            Settle,
             "the old generation Dead (6) and the new one Active (3)");
         Assert.Equal(2, (await _rows.MembersAsync(_clusterId)).Count(row => row.Port == killed.SiloPort));
     }

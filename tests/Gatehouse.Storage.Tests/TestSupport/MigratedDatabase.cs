@@ -18,7 +18,7 @@ public class MigratedDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Settings);
+        _database = await TestDatabase.CreateAsync("gatehouse_t_", Settings);
         await new SchemaMigrator(_database.ConnectionString).MigrateAsync(CancellationToken.None);
     }
 

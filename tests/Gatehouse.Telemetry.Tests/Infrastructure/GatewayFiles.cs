@@ -89,7 +89,7 @@ internal sealed class GatewayFiles : IDisposable
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
     private static JsonObject Upstream(Uri url, string name) =>
-        new() { ["Url"] = url.ToString(), ["Policy"] = $"policies/{name}.json", ["TimeoutSeconds"] = 30, ["ConnectTimeoutSeconds"] = 10 };
+        new() { ["Url"] = url.ToString(), ["Policy"] = $"policies/{name}.json", ["TimeoutSeconds"] = 120, ["ConnectTimeoutSeconds"] = 120 };
 
     private static string NewToken() => "tok_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

@@ -9,8 +9,6 @@ namespace Gatehouse.Telemetry.Tests.Infrastructure;
 /// </summary>
 internal sealed class RecordedSpans : ICollection<Activity>
 {
-    private static readonly TimeSpan ExportLimit = TimeSpan.FromSeconds(15);
-
     private readonly List<Activity> _spans = [];
     private readonly Lock _gate = new();
 
@@ -89,7 +87,6 @@ internal sealed class RecordedSpans : ICollection<Activity>
         var tree = new SpanTree([]);
         await Eventually.HoldsAsync(
             () => complete(tree = new SpanTree([.. Snapshot().Where(span => span.TraceId == traceId)])),
-            ExportLimit,
             () => $"the trace {traceId} is incomplete. Recorded so far:\n{tree.Render()}");
         return tree;
     }

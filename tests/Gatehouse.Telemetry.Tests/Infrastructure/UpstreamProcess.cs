@@ -10,7 +10,7 @@ namespace Gatehouse.Telemetry.Tests.Infrastructure;
 /// </summary>
 internal sealed class UpstreamProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartLimit = Eventually.Ceiling;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();

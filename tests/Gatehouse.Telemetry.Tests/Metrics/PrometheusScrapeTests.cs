@@ -1,3 +1,4 @@
+using System.Net;
 using Gatehouse.Telemetry.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -18,8 +19,9 @@ public sealed class PrometheusScrapeTests(TelemetryCluster cluster, ITestOutputH
             Assert.Null((await agent.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 })).DecisionAction());
             Assert.Equal("deny", (await agent.CallToolAsync("get-secret")).DecisionAction());
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            scrape = await http.GetStringAsync(new Uri(replica.BaseUrl, "/metrics"));
+            using var http = new HttpClient();
+            using var response = await http.GetAsync(new Uri(replica.BaseUrl, "/metrics"));
+            scrape = await response.EnsureStatusAsync(HttpStatusCode.OK);
         }
 
         var lines = scrape.Split('\n');

@@ -90,7 +90,8 @@ public sealed class CallTraceTests(TelemetryCluster cluster, ITestOutputHelper o
     /// </summary>
     private async Task<AgentCall> CallThroughTheOtherSiloAsync()
     {
-        var counterSilo = await AdminApi.SiloPortOfCounterAsync(cluster.Replicas[0], cluster.Files.AdminToken, GatewayFiles.TraceGrant, "trace_calls");
+        var counters = await new AdminApi(cluster.Files.AdminToken).CountersAsync(cluster.Replicas[0].BaseUrl, GatewayFiles.TraceGrant);
+        var counterSilo = AdminApi.SiloPortOf(counters, "trace_calls");
         Assert.Contains(cluster.Replicas, replica => replica.SiloPort == counterSilo);
         var entry = cluster.Replicas.Single(replica => replica.SiloPort != counterSilo);
         await using var agent = await Agents.ConnectAsync(entry, GatewayFiles.TracedUpstream, cluster.TokenOf(GatewayFiles.TraceGrant));

@@ -2,7 +2,7 @@ using System.Globalization;
 using Gatehouse.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 
-namespace Gatehouse.Telemetry.Tests.Infrastructure;
+namespace Gatehouse.Testing;
 
 /// <summary>
 /// One Gatehouse replica in this process, composed as <c>Program.cs</c> composes it
@@ -25,15 +25,15 @@ internal sealed class InProcessReplica : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="files">The shared configuration.</param>
-    /// <param name="configure">What the test adds to the replica's services before it is built (an exporter).</param>
-    public static async Task<InProcessReplica> StartAsync(GatewayFiles files, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configPath">The replica's <c>gatehouse.json</c> (<c>--config</c>).</param>
+    /// <param name="configure">What the test adds to the replica's services before it is built (an exporter, a fault).</param>
+    public static async Task<InProcessReplica> StartAsync(string configPath, Action<WebApplicationBuilder>? configure = null)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
         var siloPort = FreePort.Next();
         string[] args =
         [
-            "--config", files.Path, "--urls", baseUrl.ToString(),
+            "--config", configPath, "--urls", baseUrl.ToString(),
             $"--Gatehouse:Cluster:SiloPort={siloPort.ToString(CultureInfo.InvariantCulture)}",
             $"--Gatehouse:Cluster:GatewayPort={FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
         ];

@@ -1,4 +1,4 @@
-namespace Gatehouse.Storage.Tests.TestSupport;
+namespace Gatehouse.Testing;
 
 /// <summary>The PostgreSQL server the tests run against, named by GATEHOUSE_TEST_POSTGRES.</summary>
 internal static class PostgresServer
@@ -10,7 +10,7 @@ internal static class PostgresServer
 
     internal static string FromValue(string? value) => string.IsNullOrWhiteSpace(value)
         ? throw new InvalidOperationException(
-            $"{VariableName} is not set, so the storage tests have no PostgreSQL. Run `bash tests/postgres.sh` "
-            + $"and export the connection string it prints last: export {VariableName}=\"$(bash tests/postgres.sh | tail -n 1)\"")
+            $"{VariableName} is not set, so the tests have no PostgreSQL. Run `bash tests/postgres.sh` "
+            + $"and export the connection string it prints last: export {VariableName}=\"$(bash tests/postgres.sh | tail -n 1)\" (tests/run.sh does both).")
         : value;
 }

@@ -1,0 +1,7 @@
+namespace Gatehouse.Grains.Tests.Limits;
+
+[CollectionDefinition(Name)]
+public sealed class DurableCounterClusterCollection : ICollectionFixture<DurableCounterClusterFixture>
+{
+    public const string Name = "durable counter cluster";
+}
