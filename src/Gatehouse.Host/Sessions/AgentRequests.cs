@@ -26,7 +26,25 @@ internal sealed class AgentRequests(IGrainFactory grains)
         var reply = grains.GetGrain<IReplyGrain>(id);
         await reply.ExpectAsync(address);
         var answer = reply.WaitAsync(cancellationToken).AsTask();
-        await target.SendMessageAsync(new JsonRpcRequest { Id = new RequestId(id), Method = method, Params = parameters }, cancellationToken);
+
+        // The SDK sends requests only through its own correlation. Its wait never ends with the answer
+        // (every answer is taken by the message gate and reaches the reply grain instead); it ends, and
+        // is observed here, when the stream closes or the send fails, which ends this wait too.
+        var sent = target.SendRequestAsync(new JsonRpcRequest { Id = new RequestId(id), Method = method, Params = parameters }, CancellationToken.None);
+        Observe(sent);
+        try
+        {
+            if (await Task.WhenAny(answer, sent) != answer)
+            {
+                await sent;
+                throw new McpProtocolException($"The agent's stream closed before it answered {method}.", McpErrorCode.InternalError);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await TellCancelledAsync(target, id);
+            throw;
+        }
 
         var response = JsonNode.Parse(await answer) as JsonObject
             ?? throw new McpProtocolException($"The agent's answer to {method} was not a JSON-RPC response.", McpErrorCode.InternalError);
@@ -39,6 +57,25 @@ internal sealed class AgentRequests(IGrainFactory grains)
 
         return response["result"];
     }
+
+    /// <summary>The agent is told that a request it has not answered is no longer wanted; a stream already closed is not an error.</summary>
+    private static async Task TellCancelledAsync(McpServer target, string id)
+    {
+        try
+        {
+            await target.SendMessageAsync(
+                new JsonRpcNotification { Method = NotificationMethods.CancelledNotification, Params = new JsonObject { ["requestId"] = id } },
+                CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Nobody left to tell.
+        }
+    }
+
+    /// <summary>The SDK's own wait for a request ends failed when its stream closes; that is expected and observed here.</summary>
+    private static void Observe(Task sent) =>
+        _ = sent.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>
     /// Hands an agent's answer to the request it answers. False, and nothing kept, when the id is not
