@@ -2,6 +2,7 @@ using System.Text;
 using Gatehouse.Grains.Policies;
 using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Json;
 
 namespace Gatehouse.Host.Admin;
 
@@ -37,7 +38,7 @@ internal static class PoliciesEndpoints
             });
         }
 
-        var revision = await grains.GetGrain<IPolicyGrain>(upstream).PutAsync(json, PolicyFiles.Sha256(json));
+        var revision = await grains.GetGrain<IPolicyGrain>(upstream).PutAsync(json, Sha256Hex.Of(json));
         var inForce = new PolicyInForce(parsed.Policy!, json, revision.Revision, revision.Source);
         policies.Adopt(upstream, inForce);
         return Results.Ok(View(upstream, inForce));

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Approvals;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -81,8 +80,8 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
     /// <summary>The call as an approval binds it: the digest of grant, upstream, tool and canonical arguments.</summary>
     public static ApprovalCall Describe(string grantId, string upstream, string tool, JsonElement arguments)
     {
-        var canonical = CanonicalJson.Write(arguments);
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{grantId}\n{upstream}\n{tool}\n{canonical}")));
+        var canonical = CanonicalJson.Text(arguments);
+        var digest = Sha256Hex.Of($"{grantId}\n{upstream}\n{tool}\n{canonical}");
         return new ApprovalCall(digest, grantId, upstream, tool, canonical);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gatehouse.Policy.Audit;
 using Gatehouse.Storage.Audit;
 
 namespace Gatehouse.Host.Audit;

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using Gatehouse.Policy.Json;
 
 namespace Gatehouse.Host.Auth;
 
 /// <summary>The lower-case hex SHA-256 of a token's UTF-8 bytes: the only form in which Gatehouse keeps tokens.</summary>
 public static class TokenHash
 {
-    public static string Of(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Of(string token) => Sha256Hex.Of(token);
 }

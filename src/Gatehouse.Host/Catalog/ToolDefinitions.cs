@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Pins;
-using Gatehouse.Host.Approvals;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Json;
 
 namespace Gatehouse.Host.Catalog;
 
@@ -34,8 +32,8 @@ internal static class ToolDefinitions
             }
         }
 
-        var json = CanonicalJson.Write(JsonSerializer.SerializeToElement(pinned));
-        return new ToolDefinition(name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))), json);
+        var json = CanonicalJson.Text(JsonSerializer.SerializeToElement(pinned));
+        return new ToolDefinition(name, Sha256Hex.Of(json), json);
     }
 
     /// <summary>What the risk classifier reads of a definition. Hints the upstream gives in the wrong type are ignored.</summary>

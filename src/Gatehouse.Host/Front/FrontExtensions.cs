@@ -1,9 +1,9 @@
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Front.Messages;
 using Gatehouse.Host.Resumption;
-using Microsoft.Extensions.Caching.Distributed;
 using Gatehouse.Host.Sessions;
 using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Server;
 
 namespace Gatehouse.Host.Front;
 
@@ -25,9 +25,10 @@ internal static class FrontExtensions
         services.AddSingleton<SessionConfigurator>();
         services.AddSingleton<ISessionMigrationHandler, GrainSessionMigrationHandler>();
         // SSE events are kept cluster-wide, so a stream broken on one replica resumes on any other (Last-Event-ID).
-        services.AddSingleton<IDistributedCache, GrainDistributedCache>();
+        services.AddSingleton<GrainDistributedCache>();
 #pragma warning disable MCP9006 // Stateful sessions are what 2025-06-18 and 2025-11-25 agents speak; Gatehouse serves them.
         services.AddMcpServer().WithHttpTransport().WithDistributedCacheEventStreamStore();
+        services.AddOptions<DistributedCacheEventStreamStoreOptions>().Configure<GrainDistributedCache>((store, cache) => store.Cache = cache);
 #pragma warning restore MCP9006
         services.AddSingleton<SessionLifetime>();
         services.AddOptions<HttpServerTransportOptions>().Configure<SessionConfigurator, SessionLifetime>((transport, configurator, lifetime) =>

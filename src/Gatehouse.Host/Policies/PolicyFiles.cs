@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Json;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Policies;
@@ -24,8 +23,6 @@ internal sealed class PolicyFiles(IOptions<GatehouseOptions> options, ConfigFile
 
         var json = File.ReadAllText(path);
         var result = PolicyParser.Parse(json);
-        return new PolicyFile(upstream, path, json, Sha256(json), result.IsValid ? result.Policy : null, [.. result.Faults.Select(f => f.ToString())]);
+        return new PolicyFile(upstream, path, json, Sha256Hex.Of(json), result.IsValid ? result.Policy : null, [.. result.Faults.Select(f => f.ToString())]);
     }
-
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,5 +1,6 @@
 using Gatehouse.Grains.Policies;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Json;
 
 namespace Gatehouse.Host.Policies;
 
@@ -23,8 +24,8 @@ internal sealed partial class PolicySync(PolicyStore store, PolicyFiles files, I
         foreach (var upstream in files.Upstreams)
         {
             var inForce = store.InForce(upstream);
-            _lastFileSha[upstream] = PolicyFiles.Sha256(inForce.Json);
-            var revision = await grains.GetGrain<IPolicyGrain>(upstream).ProposeFileAsync(inForce.Json, PolicyFiles.Sha256(inForce.Json));
+            _lastFileSha[upstream] = Sha256Hex.Of(inForce.Json);
+            var revision = await grains.GetGrain<IPolicyGrain>(upstream).ProposeFileAsync(inForce.Json, Sha256Hex.Of(inForce.Json));
             Adopt(upstream, revision);
         }
 

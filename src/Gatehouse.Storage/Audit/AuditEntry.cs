@@ -1,3 +1,5 @@
+using Gatehouse.Policy.Audit;
+
 namespace Gatehouse.Storage.Audit;
 
 /// <summary>One decision on one <c>tools/call</c>, as the audit log keeps it: one row per decision.</summary>

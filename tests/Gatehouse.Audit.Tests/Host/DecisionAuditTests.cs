@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Gatehouse.Audit.Tests.TestSupport;
 using Gatehouse.Host.Audit;
+using Gatehouse.Policy.Audit;
 using Gatehouse.Storage.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gatehouse.Storage.Audit;
+using Gatehouse.Policy.Audit;
 
-namespace Gatehouse.Audit.Tests.Storage;
+namespace Gatehouse.Policy.Tests.Audit;
 
 public sealed class AuditDigestTests
 {
