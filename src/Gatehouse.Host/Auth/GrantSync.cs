@@ -1,45 +1,34 @@
 using Gatehouse.Grains.Grants;
+using Gatehouse.Host.Following;
 
 namespace Gatehouse.Host.Auth;
 
-/// <summary>Follows the cluster's admin-made grants twice a second, so a new grant works, and a revoked one stops, on every replica within a second.</summary>
-internal sealed partial class GrantSync(GrantRegistry registry, IGrainFactory grains, TimeProvider time, ILogger<GrantSync> logger) : BackgroundService
+/// <summary>
+/// Follows the cluster's admin-made grants (with a <see cref="Follower{TState}"/>, twice a second), so a new
+/// grant works, and a revoked one stops, on every replica within a second.
+/// </summary>
+internal sealed partial class GrantSync(GrantRegistry registry, IGrainFactory grains, ILogger<GrantSync> logger) : IFollowedState
 {
     public const string GrainKey = "all";
 
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
-
     private long _known;
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await RefreshAsync();
-        await base.StartAsync(cancellationToken);
-    }
+    public IEnumerable<string> Parts { get; } = [GrainKey];
 
-    /// <summary>Picks up a change at once (the replica that made it does not wait for its next period).</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => RefreshAsync();
+
+    public Task CatchUpAsync(string part, CancellationToken cancellationToken) => RefreshAsync();
+
+    public void LogFailure(string part, Exception exception) =>
+        Log.SyncFailed(logger, exception.GetType().Name, exception.Message);
+
+    /// <summary>Picks up a change at once (the replica that made it does not wait for its next round).</summary>
     public async Task RefreshAsync()
     {
         if (await grains.GetGrain<IGrantsGrain>(GrainKey).GetSinceAsync(_known) is { } snapshot)
         {
             registry.Replace(snapshot.Grants);
             _known = snapshot.Version;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.SyncFailed(logger, ex.GetType().Name, ex.Message);
-            }
         }
     }
 

@@ -1,40 +1,32 @@
 using Gatehouse.Grains.Pins;
+using Gatehouse.Host.Following;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Catalog;
 
 /// <summary>
-/// Twice a second, picks up each upstream's pins from its tool-catalogue grain when they changed (a
-/// definition seen changed on another replica, or accepted by an operator), so every replica hides and
-/// refuses the same tools within a second.
+/// Picks up each upstream's pins from its tool-catalogue grain when they changed (a definition seen
+/// changed on another replica, or accepted by an operator), followed by a <see cref="Follower{TState}"/>
+/// twice a second, so every replica hides and refuses the same tools within a second.
 /// </summary>
-internal sealed partial class PinSync(ToolCatalog catalog, UpstreamCatalog upstreams, IGrainFactory grains, TimeProvider time, ILogger<PinSync> logger)
-    : BackgroundService
+internal sealed partial class PinSync(ToolCatalog catalog, UpstreamCatalog upstreams, IGrainFactory grains, ILogger<PinSync> logger)
+    : IFollowedState
 {
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
+    public IEnumerable<string> Parts => upstreams.Upstreams.Keys;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Pins are learnt in the first round, which comes at once; the start does not wait for them.
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task CatchUpAsync(string part, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        do
+        if (await grains.GetGrain<IToolPinGrain>(part).GetAsync(catalog.PinsEtag(part)) is { } snapshot)
         {
-            foreach (var upstream in upstreams.Upstreams.Keys)
-            {
-                try
-                {
-                    if (await grains.GetGrain<IToolPinGrain>(upstream).GetAsync(catalog.PinsEtag(upstream)) is { } snapshot)
-                    {
-                        catalog.Adopt(upstream, snapshot);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.SyncFailed(logger, upstream, ex.GetType().Name, ex.Message);
-                }
-            }
+            catalog.Adopt(part, snapshot);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    public void LogFailure(string part, Exception exception) =>
+        Log.SyncFailed(logger, part, exception.GetType().Name, exception.Message);
 
     private static partial class Log
     {

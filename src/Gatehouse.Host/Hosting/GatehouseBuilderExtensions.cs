@@ -4,6 +4,7 @@ using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Configuration;
+using Gatehouse.Host.Following;
 using Gatehouse.Host.Front;
 using Gatehouse.Host.Health;
 using Gatehouse.Host.Limits;
@@ -28,11 +29,11 @@ internal static class GatehouseBuilderExtensions
         builder.AddGatehouseAudit();
 
         // After the silo: these follow the cluster's policy and grant grains.
-        builder.Services.AddSingleton<PolicySync>().AddHostedService(provider => provider.GetRequiredService<PolicySync>());
-        builder.Services.AddSingleton<GrantSync>().AddHostedService(provider => provider.GetRequiredService<GrantSync>());
+        builder.Services.AddFollower<PolicySync>();
+        builder.Services.AddFollower<GrantSync>();
         builder.AddGatehouseUpstreams();
         builder.Services.AddSingleton<ToolCatalog>();
-        builder.Services.AddHostedService<PinSync>();
+        builder.Services.AddFollower<PinSync>();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseAdmin();
         builder.Services.AddHostedService<UpstreamShutdown>();

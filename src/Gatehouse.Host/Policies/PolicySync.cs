@@ -1,25 +1,25 @@
 using Gatehouse.Grains.Policies;
+using Gatehouse.Host.Following;
 using Gatehouse.Policy;
 using Gatehouse.Policy.Json;
 
 namespace Gatehouse.Host.Policies;
 
 /// <summary>
-/// Keeps this replica's policies in step with the cluster. At start it offers each policy file to its
-/// policy grain and enforces what the grain holds (an admin change made earlier outlives a restart).
-/// Then, twice a second, it re-reads the files (a valid change is offered to the grain; an invalid one
-/// is logged with every fault and the policy in force stays) and picks up new revisions from the grains,
-/// so a change reaches every replica within a second.
+/// Keeps this replica's policies in step with the cluster, followed by a <see cref="Follower{TState}"/>. At
+/// start it offers each policy file to its policy grain and enforces what the grain holds (an admin change
+/// made earlier outlives a restart). Then, each round, it re-reads the files (a valid change is offered to
+/// the grain; an invalid one is logged with every fault and the policy in force stays) and picks up new
+/// revisions from the grains, so a change reaches every replica within a second.
 /// </summary>
-internal sealed partial class PolicySync(PolicyStore store, PolicyFiles files, IGrainFactory grains, TimeProvider time, ILogger<PolicySync> logger)
-    : BackgroundService
+internal sealed partial class PolicySync(PolicyStore store, PolicyFiles files, IGrainFactory grains, ILogger<PolicySync> logger)
+    : IFollowedState
 {
-    /// <summary>How often files and grains are looked at.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
-
     private readonly Dictionary<string, string?> _lastFileSha = new(StringComparer.Ordinal);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public IEnumerable<string> Parts => files.Upstreams;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var upstream in files.Upstreams)
         {
@@ -28,32 +28,19 @@ internal sealed partial class PolicySync(PolicyStore store, PolicyFiles files, I
             var revision = await grains.GetGrain<IPolicyGrain>(upstream).ProposeFileAsync(inForce.Json, Sha256Hex.Of(inForce.Json));
             Adopt(upstream, revision);
         }
-
-        await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task CatchUpAsync(string part, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        await CheckFileAsync(part);
+        if (await grains.GetGrain<IPolicyGrain>(part).GetAsync() is { } revision)
         {
-            foreach (var upstream in files.Upstreams)
-            {
-                try
-                {
-                    await CheckFileAsync(upstream);
-                    if (await grains.GetGrain<IPolicyGrain>(upstream).GetAsync() is { } revision)
-                    {
-                        Adopt(upstream, revision);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.SyncFailed(logger, upstream, ex.GetType().Name, ex.Message);
-                }
-            }
+            Adopt(part, revision);
         }
     }
+
+    public void LogFailure(string part, Exception exception) =>
+        Log.SyncFailed(logger, part, exception.GetType().Name, exception.Message);
 
     private async Task CheckFileAsync(string upstream)
     {
