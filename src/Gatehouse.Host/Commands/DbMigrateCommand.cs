@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Gatehouse.Host.Configuration;
 using Gatehouse.Storage.Migrations;
 using Npgsql;
@@ -11,10 +12,28 @@ namespace Gatehouse.Host.Commands;
 /// </summary>
 internal static class DbMigrateCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>db</c> command and its <c>migrate</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var config = SingleValueOption.Create("--config", "PATH", "A JSON configuration file that holds Gatehouse:Cluster:ConnectionString.");
+        var overrides = new Argument<string[]>("OVERRIDE")
+        {
+            Description = "Configuration overrides, as when serving: --Gatehouse:Cluster:ConnectionString VALUE.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var migrate = new Command(
+            "migrate",
+            "Create or upgrade the PostgreSQL schema named by Gatehouse:Cluster:ConnectionString (from --config, the environment "
+            + "or the command line). Idempotent; safe to run from several replicas at once.") { config, overrides };
+        migrate.SetAction((result, _) => RunAsync(
+            result.GetValue(config), result.GetValue(overrides) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return new Command("db", "The PostgreSQL schema.") { migrate };
+    }
+
+    public static async Task<int> RunAsync(string? path, IReadOnlyList<string> overrides, TextWriter output, TextWriter error)
     {
         var configuration = new ConfigurationBuilder();
-        if (OptionValue(args, "--config") is { } path)
+        if (path is not null)
         {
             if (!File.Exists(path))
             {
@@ -25,7 +44,7 @@ internal static class DbMigrateCommand
             configuration.AddJsonFile(Path.GetFullPath(path), optional: false);
         }
 
-        var settings = configuration.AddEnvironmentVariables().AddCommandLine([.. args]).Build()
+        var settings = configuration.AddEnvironmentVariables().AddCommandLine([.. overrides]).Build()
             .GetSection($"{GatehouseOptions.SectionName}:Cluster").Get<ClusterSettings>();
         if (string.IsNullOrWhiteSpace(settings?.ConnectionString))
         {
@@ -55,18 +74,5 @@ internal static class DbMigrateCommand
             await error.WriteLineAsync($"gatehouse: db migrate failed: {ex.Message}");
             return 1;
         }
-    }
-
-    private static string? OptionValue(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }

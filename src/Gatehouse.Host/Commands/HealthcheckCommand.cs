@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Gatehouse.Host.Commands;
 
 /// <summary>
@@ -8,9 +10,17 @@ internal static class HealthcheckCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:8080/healthz";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter error)
+    /// <summary>The <c>healthcheck</c> command.</summary>
+    public static Command Create()
     {
-        var url = args is ["--url", var given, ..] ? given : DefaultUrl;
+        var url = SingleValueOption.Create("--url", "URL", $"The replica's health endpoint (default {DefaultUrl}).");
+        var command = new Command("healthcheck", "Exit 0 if the replica's /healthz answers 200 within 3 s, else 1 (for container health checks).") { url };
+        command.SetAction((result, _) => RunAsync(result.GetValue(url) ?? DefaultUrl, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string url, TextWriter error)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {

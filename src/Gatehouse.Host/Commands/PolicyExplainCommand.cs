@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Gatehouse.Grains.Limits;
@@ -13,20 +14,44 @@ namespace Gatehouse.Host.Commands;
 /// </summary>
 internal static class PolicyExplainCommand
 {
-    private const string Usage =
-        "usage: gatehouse policy explain --policy FILE --tool NAME [--args JSON] [--grant G] [--upstream U] [--annotations JSON] [--description TEXT]";
-
-    private static readonly string[] Options = ["--policy", "--tool", "--args", "--grant", "--upstream", "--annotations", "--description"];
-
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>explain</c> subcommand of <c>policy</c>.</summary>
+    public static Command Create()
     {
-        if (ReadOptions(args, error) is not { } options)
+        var policy = SingleValueOption.Create("--policy", "FILE", "The policy document (required).");
+        var tool = SingleValueOption.Create("--tool", "NAME", "The tool called (required).");
+        var arguments = SingleValueOption.Create("--args", "JSON", "The call's arguments, a JSON object.");
+        var grant = SingleValueOption.Create("--grant", "G", "The calling grant, to fill in counter keys.");
+        var upstream = SingleValueOption.Create("--upstream", "U", "The upstream, to fill in counter keys.");
+        var annotations = SingleValueOption.Create("--annotations", "JSON", "The tool's MCP annotations, to classify it for risk_defaults.");
+        var description = SingleValueOption.Create("--description", "TEXT", "The tool's description, to classify it for risk_defaults.");
+        var command = new Command(
+            "explain",
+            "The decision a policy gives one call and the rule behind it, offline (no cluster; limits are priced, not checked). "
+            + "Exit code 0 if allowed or held for approval, 1 if refused or hidden, 2 for bad input or an invalid policy.")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            policy, tool, arguments, grant, upstream, annotations, description,
+        };
 
-        var file = options["--policy"];
+        // Required by a validator, not by the parser, so the message reads as it always has.
+        command.Validators.Add(result =>
+        {
+            foreach (var required in new[] { policy, tool }.Where(option => result.GetResult(option) is null))
+            {
+                result.AddError($"{required.Name} is required");
+            }
+        });
+        command.SetAction(result => Run(
+            new PolicyExplainRequest(
+                result.GetRequiredValue(policy), result.GetRequiredValue(tool), result.GetValue(arguments), result.GetValue(grant),
+                result.GetValue(upstream), result.GetValue(annotations), result.GetValue(description)),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(PolicyExplainRequest request, TextWriter output, TextWriter error)
+    {
+        var file = request.PolicyFile;
         if (!File.Exists(file))
         {
             error.WriteLine($"{file}: file not found");
@@ -44,58 +69,23 @@ internal static class PolicyExplainCommand
             return 2;
         }
 
-        if (!TryReadCall(options, error, out var arguments, out var description))
+        if (!TryReadCall(request, error, out var arguments, out var description))
         {
             return 2;
         }
 
-        var tool = options["--tool"];
-        var evaluation = PolicyEvaluator.Evaluate(parsed.Policy!, tool, arguments, description);
-        Write(output, tool, evaluation, description, options);
+        var evaluation = PolicyEvaluator.Evaluate(parsed.Policy!, request.Tool, arguments, description);
+        Write(output, request.Tool, evaluation, description, request);
         return evaluation.Kind is EvaluationKind.Admissible or EvaluationKind.NeedsApproval ? 0 : 1;
     }
 
-    private static Dictionary<string, string>? ReadOptions(IReadOnlyList<string> args, TextWriter error)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var index = 0; index < args.Count; index += 2)
-        {
-            var name = args[index];
-            if (!Options.Contains(name, StringComparer.Ordinal))
-            {
-                error.WriteLine($"gatehouse: policy explain: unknown option '{name}'");
-                return null;
-            }
-
-            if (index + 1 >= args.Count)
-            {
-                error.WriteLine($"gatehouse: policy explain: {name} needs a value");
-                return null;
-            }
-
-            if (!options.TryAdd(name, args[index + 1]))
-            {
-                error.WriteLine($"gatehouse: policy explain: {name} is given twice");
-                return null;
-            }
-        }
-
-        foreach (var required in new[] { "--policy", "--tool" }.Where(required => !options.ContainsKey(required)))
-        {
-            error.WriteLine($"gatehouse: policy explain: {required} is required");
-            return null;
-        }
-
-        return options;
-    }
-
-    private static bool TryReadCall(Dictionary<string, string> options, TextWriter error, out JsonElement arguments, out ToolDescription? description)
+    private static bool TryReadCall(PolicyExplainRequest request, TextWriter error, out JsonElement arguments, out ToolDescription? description)
     {
         arguments = default;
         description = null;
         try
         {
-            if (options.TryGetValue("--args", out var json))
+            if (request.Arguments is { } json)
             {
                 arguments = JsonElement.Parse(json);
                 if (arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
@@ -105,11 +95,11 @@ internal static class PolicyExplainCommand
                 }
             }
 
-            var hints = options.TryGetValue("--annotations", out var annotations)
+            var hints = request.Annotations is { } annotations
                 ? ToolAnnotationsHints.FromJson(JsonElement.Parse(annotations))
                 : null;
-            var text = options.GetValueOrDefault("--description");
-            description = hints is null && text is null ? null : new ToolDescription(options["--tool"], text, hints ?? ToolAnnotationsHints.None);
+            var text = request.Description;
+            description = hints is null && text is null ? null : new ToolDescription(request.Tool, text, hints ?? ToolAnnotationsHints.None);
             return true;
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
@@ -119,7 +109,7 @@ internal static class PolicyExplainCommand
         }
     }
 
-    private static void Write(TextWriter output, string tool, Evaluation evaluation, ToolDescription? description, Dictionary<string, string> options)
+    private static void Write(TextWriter output, string tool, Evaluation evaluation, ToolDescription? description, PolicyExplainRequest request)
     {
         output.WriteLine($"decision: {DecisionName(evaluation)}");
         output.WriteLine($"rule:     {evaluation.RulePointer}");
@@ -130,7 +120,7 @@ internal static class PolicyExplainCommand
         for (var index = 0; index < evaluation.Charges.Count; index++)
         {
             var label = index == 0 ? "limits:  " : "         ";
-            output.WriteLine($"{label} {Charge(evaluation.Charges[index], options)}");
+            output.WriteLine($"{label} {Charge(evaluation.Charges[index], request)}");
         }
 
         if (evaluation.Charges.Count > 0)
@@ -163,15 +153,15 @@ internal static class PolicyExplainCommand
     private static string Risk(RiskAssessment assessment) =>
         $"risk:     {assessment.Effect.ToString().ToLowerInvariant()}, {assessment.Risk.ToString().ToLowerInvariant()} ({assessment.Why})";
 
-    private static string Charge(LimitCharge charge, Dictionary<string, string> options)
+    private static string Charge(LimitCharge charge, PolicyExplainRequest request)
     {
         var limit = charge.Limit;
-        var upstream = options.GetValueOrDefault("--upstream") ?? "{upstream}";
+        var upstream = request.Upstream ?? "{upstream}";
         var (scope, key) = limit.Scope switch
         {
             LimitScope.Global => ("global", CounterKey.ForGlobal(upstream, limit.Counter)),
             LimitScope.Session => ("session-scoped", CounterKey.ForSession("{session}", upstream, limit.Counter)),
-            _ => ("grant-scoped", CounterKey.ForGrant(options.GetValueOrDefault("--grant") ?? "{grant}", upstream, limit.Counter)),
+            _ => ("grant-scoped", CounterKey.ForGrant(request.Grant ?? "{grant}", upstream, limit.Counter)),
         };
         var algorithm = limit.Algorithm switch
         {

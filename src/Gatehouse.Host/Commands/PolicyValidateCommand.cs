@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Gatehouse.Policy;
 
 namespace Gatehouse.Host.Commands;
@@ -5,6 +6,19 @@ namespace Gatehouse.Host.Commands;
 /// <summary><c>gatehouse policy validate FILE…</c>: every fault of every file, with its path; exit code 1 if any file is invalid.</summary>
 internal static class PolicyValidateCommand
 {
+    /// <summary>The <c>validate</c> subcommand of <c>policy</c>.</summary>
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Policy documents to check.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("validate", "Check policy documents: every fault of every file, with its path; exit code 1 if any is invalid.") { files };
+        command.SetAction(result => Run(result.GetRequiredValue(files), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
     public static int Run(IReadOnlyList<string> files, TextWriter output, TextWriter error)
     {
         var invalid = 0;

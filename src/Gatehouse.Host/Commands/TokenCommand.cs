@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using Gatehouse.Host.Auth;
 
@@ -8,6 +9,14 @@ internal static class TokenCommand
 {
     /// <summary>Tokens carry 256 random bits.</summary>
     private const int TokenBytes = 32;
+
+    /// <summary>The <c>token</c> command and its <c>new</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var create = new Command("new", "Print a new bearer token and the SHA-256 to put in the configuration (Gatehouse:Grants:{id}:TokenSha256).");
+        create.SetAction(result => Run(result.InvocationConfiguration.Output));
+        return new Command("token", "Bearer tokens for agents.") { create };
+    }
 
     public static int Run(TextWriter output)
     {

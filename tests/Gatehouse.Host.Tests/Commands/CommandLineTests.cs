@@ -18,6 +18,8 @@ public sealed class CommandLineTests
     [InlineData]
     [InlineData("--config", "gatehouse.json")]
     [InlineData("--urls", "http://127.0.0.1:8080")]
+    [InlineData("--Gatehouse:Cluster:SiloPort=11112", "--urls", "http://127.0.0.1:8080")]
+    [InlineData("--Gatehouse:Cluster:SiloPort", "11112", "token")]
     public void Options_without_a_command_mean_serve(params string[] args) => Assert.Null(Run(args).ExitCode);
 
     [Theory]
@@ -29,7 +31,13 @@ public sealed class CommandLineTests
         var (exitCode, output, _) = Run(flag);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("gatehouse policy explain", output, StringComparison.Ordinal);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("gatehouse [command] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("gatehouse [--config PATH] [--urls URL]", output, StringComparison.Ordinal);
+        foreach (var command in new[] { "token", "policy", "db", "healthcheck" })
+        {
+            Assert.Contains($"  {command} ", output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -98,9 +106,11 @@ public sealed class CommandLineTests
     [Fact]
     public void Unknown_command_prints_usage_with_exit_code_2()
     {
-        var (exitCode, _, error) = Run("frobnicate");
+        var (exitCode, output, error) = Run("frobnicate");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("usage:", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Contains("gatehouse: unknown command 'frobnicate'", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
     }
 }

@@ -176,8 +176,8 @@ public sealed class PolicyExplainCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = PolicyExplainCommand.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
+        var exitCode = CommandLine.TryRunAsync(["policy", "explain", .. args], output, error).GetAwaiter().GetResult();
+        return (exitCode ?? throw new InvalidOperationException("policy explain was taken for serving"), output.ToString(), error.ToString());
     }
 
     private string Policy(string json)
