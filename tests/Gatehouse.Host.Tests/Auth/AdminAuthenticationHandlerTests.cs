@@ -25,10 +25,13 @@ public sealed class AdminAuthenticationHandlerTests(OpenAdminReplica replica) : 
         var problem = JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.Unauthorized))!;
         Assert.Equal("Bearer realm=\"gatehouse-admin\"", Assert.Single(response.Headers.GetValues("WWW-Authenticate")));
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.2", (string?)problem["type"]);
         Assert.Equal(401, (int)problem["status"]!);
         Assert.Equal("Admin token required", (string?)problem["title"]);
         Assert.Equal("The admin token is required.", (string?)problem["detail"]);
         Assert.Equal("unauthorized", (string?)problem["error"]);
+        Assert.Equal("The admin token is required.", (string?)problem["message"]);
+        Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
     }
 
     [Fact]
