@@ -1,22 +1,39 @@
 using Gatehouse.Host.Audit;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Host.Admin;
 
-/// <summary>The operator API under <c>/admin</c> (admin token).</summary>
+/// <summary>The operator API under <c>/admin</c> (admin token); its refusals are problem details.</summary>
 internal static class AdminExtensions
 {
     public static IServiceCollection AddGatehouseAdmin(this IServiceCollection services)
     {
         services.TryAddSingleton(AdminRetrySchedule.Default);
+        services.AddProblemDetails();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthentication.Scheme, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminAuthentication.Policy, policy => policy
+                .AddAuthenticationSchemes(AdminAuthentication.Scheme)
+                .RequireAuthenticatedUser());
         return services;
+    }
+
+    /// <summary>
+    /// Before authentication: an exception or a bodiless error under <c>/admin</c> is answered as a problem
+    /// too, never an empty 500 or 400.
+    /// </summary>
+    public static WebApplication UseGatehouseAdminProblems(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseExceptionHandler().UseStatusCodePages());
+        return app;
     }
 
     public static WebApplication MapGatehouseAdmin(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.UseMiddleware<AdminAuthenticationMiddleware>());
+        var group = app.MapGroup("/admin").RequireAuthorization(AdminAuthentication.Policy);
         // Every endpoint rides out a change of cluster membership the same way (retry, else 503).
-        var group = app.MapGroup("/admin");
         group.AddEndpointFilter<ClusterReconfigurationFilter>();
         group.MapGet("/counters", CountersEndpoint.GetAsync);
         group.MapGet("/audit", AuditEndpoint.GetAsync);
@@ -30,6 +47,8 @@ internal static class AdminExtensions
         group.MapGet("/approvals", ApprovalsEndpoints.ListAsync);
         group.MapPost("/approvals/{id}/approve", ApprovalsEndpoints.ApproveAsync);
         group.MapPost("/approvals/{id}/deny", ApprovalsEndpoints.DenyAsync);
+        // Any other path under /admin: authenticated like the rest (so the API's shape is not shown to strangers), then 404.
+        group.Map("/{**path}", AdminProblems.NoRoute);
         return app;
     }
 }

@@ -26,12 +26,12 @@ internal static class ApprovalsEndpoints
         var grain = grains.GetGrain<IApprovalGrain>(id);
         if (await grain.GetAsync() is not { } current)
         {
-            return Results.NotFound(new { error = "not_found", message = $"No approval '{id}'." });
+            return AdminProblems.NotFound("not_found", "No such approval", $"No approval '{id}'.");
         }
 
         if (current.State != ApprovalState.Pending)
         {
-            return Results.Conflict(new { error = "conflict", message = $"Approval '{id}' is {current.State.ToString().ToLowerInvariant()}, not pending.", approval = View(current) });
+            return AdminProblems.Of(StatusCodes.Status409Conflict, "conflict", "Approval already decided", $"Approval '{id}' is {current.State.ToString().ToLowerInvariant()}, not pending.", [new("approval", View(current))]);
         }
 
         var decided = await grain.DecideAsync(approve, "operator");

@@ -16,7 +16,7 @@ internal static class CountersEndpoint
     {
         if (string.IsNullOrEmpty(grant) || grants.FindById(grant) is not { } found)
         {
-            return Results.NotFound(new { error = "not_found", message = "Name an existing grant: /admin/counters?grant=ID" });
+            return AdminProblems.NotFound("not_found", "No such grant", "Name an existing grant: /admin/counters?grant=ID");
         }
 
         var views = new List<CounterView>();

@@ -25,20 +25,20 @@ internal static partial class GrantsEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Id) || !GrantId().IsMatch(request.Id))
         {
-            return Results.BadRequest(new { error = "invalid_grant", message = "id: letters, digits, '-', '_' and '.', 1 to 64 characters." });
+            return AdminProblems.BadRequest("invalid_grant", "Invalid grant", "id: letters, digits, '-', '_' and '.', 1 to 64 characters.");
         }
 
         var unknown = (request.Upstreams ?? []).Where(upstream => !catalog.Upstreams.ContainsKey(upstream)).ToList();
         if (unknown.Count > 0 || request.Upstreams is not { Count: > 0 })
         {
-            return Results.BadRequest(new { error = "invalid_grant", message = unknown.Count > 0 ? $"upstreams: no such upstream: {string.Join(", ", unknown)}" : "upstreams: name at least one upstream." });
+            return AdminProblems.BadRequest("invalid_grant", "Invalid grant", unknown.Count > 0 ? $"upstreams: no such upstream: {string.Join(", ", unknown)}" : "upstreams: name at least one upstream.");
         }
 
         var token = TokenCommand.NewToken();
         var grant = new StoredGrant(request.Id, TokenHash.Of(token), [.. request.Upstreams.Distinct(StringComparer.Ordinal)], time.GetUtcNow(), null);
         if (registry.IsConfigured(request.Id) || !await grains.GetGrain<IGrantsGrain>(GrantSync.GrainKey).CreateAsync(grant))
         {
-            return Results.Conflict(new { error = "conflict", message = $"A grant '{request.Id}' exists." });
+            return AdminProblems.Conflict("conflict", "Grant exists", $"A grant '{request.Id}' exists.");
         }
 
         await sync.RefreshAsync();
@@ -49,12 +49,12 @@ internal static partial class GrantsEndpoints
     {
         if (registry.IsConfigured(id))
         {
-            return Results.Conflict(new { error = "conflict", message = $"Grant '{id}' comes from the configuration; remove it there." });
+            return AdminProblems.Conflict("conflict", "Grant is configured", $"Grant '{id}' comes from the configuration; remove it there.");
         }
 
         if (!await grains.GetGrain<IGrantsGrain>(GrantSync.GrainKey).RevokeAsync(id, time.GetUtcNow()))
         {
-            return Results.NotFound(new { error = "not_found", message = $"No grant '{id}'." });
+            return AdminProblems.NotFound("not_found", "No such grant", $"No grant '{id}'.");
         }
 
         await sync.RefreshAsync();

@@ -16,13 +16,13 @@ internal static class PoliciesEndpoints
     public static IResult Get(string upstream, PolicyStore policies) =>
         policies.TryInForce(upstream, out var policy)
             ? Results.Ok(View(upstream, policy))
-            : Results.NotFound(new { error = "not_found", message = $"No upstream named '{upstream}'." });
+            : AdminProblems.NotFound("not_found", "No such upstream", $"No upstream named '{upstream}'.");
 
     public static async Task<IResult> PutAsync(string upstream, HttpRequest request, PolicyStore policies, IGrainFactory grains)
     {
         if (!policies.TryInForce(upstream, out _))
         {
-            return Results.NotFound(new { error = "not_found", message = $"No upstream named '{upstream}'." });
+            return AdminProblems.NotFound("not_found", "No such upstream", $"No upstream named '{upstream}'.");
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
@@ -30,12 +30,8 @@ internal static class PoliciesEndpoints
         var parsed = PolicyParser.Parse(json);
         if (!parsed.IsValid)
         {
-            return Results.BadRequest(new
-            {
-                error = "invalid_policy",
-                message = "The policy is invalid; the policy in force stays.",
-                faults = parsed.Faults.Select(fault => new { path = fault.Path, message = fault.Message }),
-            });
+            return AdminProblems.Of(StatusCodes.Status400BadRequest, "invalid_policy", "Invalid policy", "The policy is invalid; the policy in force stays.",
+                [new("faults", parsed.Faults.Select(fault => new { path = fault.Path, message = fault.Message }))]);
         }
 
         var revision = await grains.GetGrain<IPolicyGrain>(upstream).PutAsync(json, Sha256Hex.Of(json));

@@ -52,9 +52,9 @@ internal static class ToolsEndpoints
             var pin = (await grain.GetAsync(null))?.Pins.FirstOrDefault(p => p.Tool == tool);
             return pin switch
             {
-                null => Results.NotFound(new { error = "not_found", message = $"Upstream '{upstream}' has no tool '{tool}' in the catalogue." }),
-                { Pending: null } => Results.Conflict(new { error = "no_change", message = $"Tool '{tool}' of '{upstream}' has no changed definition to accept." }),
-                _ => Results.Conflict(new { error = "sha256_mismatch", message = $"The pending definition of '{tool}' is {pin.Pending.Sha256}, not {body?.Sha256}; review it again." }),
+                null => AdminProblems.NotFound("not_found", "No such tool", $"Upstream '{upstream}' has no tool '{tool}' in the catalogue."),
+                { Pending: null } => AdminProblems.Conflict("no_change", "Nothing to accept", $"Tool '{tool}' of '{upstream}' has no changed definition to accept."),
+                _ => AdminProblems.Conflict("sha256_mismatch", "Definition changed since review", $"The pending definition of '{tool}' is {pin.Pending.Sha256}, not {body?.Sha256}; review it again."),
             };
         }
 
@@ -109,7 +109,7 @@ internal static class ToolsEndpoints
     }
 
     private static IResult NoUpstream(string upstream) =>
-        Results.NotFound(new { error = "not_found", message = $"No upstream named '{upstream}'." });
+        AdminProblems.NotFound("not_found", "No such upstream", $"No upstream named '{upstream}'.");
 }
 
 /// <summary>The body of <c>POST /admin/tools/{upstream}/{tool}/accept</c>: the definition the operator reviewed.</summary>

@@ -17,7 +17,12 @@ internal static class AuditEndpoint
         var query = AuditRequest.Parse(grant, tool, action, from, to, page, pageSize, out var error);
         if (query is null)
         {
-            return Results.BadRequest(new { error = "invalid_parameter", message = error });
+            // A problem like every admin refusal (Admin/AdminProblems.cs): error and message beside title and detail.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid parameter",
+                detail: error,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["error"] = "invalid_parameter", ["message"] = error });
         }
 
         var result = await store.QueryAsync(query, ct);

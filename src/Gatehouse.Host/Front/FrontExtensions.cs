@@ -12,6 +12,7 @@ internal static class FrontExtensions
 {
     public static IServiceCollection AddGatehouseFront(this IServiceCollection services)
     {
+        services.AddGatehouseGrantAuthentication();
         services.AddSingleton<ToolCallHandler>();
         services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<Approvals.UserApproval>();
@@ -44,17 +45,22 @@ internal static class FrontExtensions
         return services;
     }
 
+    /// <summary>DNS-rebinding protection on the MCP endpoints, ahead of authentication.</summary>
+    public static WebApplication UseGatehouseOriginValidation(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/mcp"), mcp => mcp.UseMiddleware<OriginValidationMiddleware>());
+        return app;
+    }
+
     public static WebApplication MapGatehouseFront(this WebApplication app)
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/mcp"),
             mcp => mcp
-                .UseMiddleware<OriginValidationMiddleware>()
-                .UseMiddleware<GrantAuthenticationMiddleware>()
                 .UseMiddleware<McpRouteGuardMiddleware>()
                 .UseMiddleware<McpMessageGate>());
-        app.MapMcp($"/mcp/{{{RouteValues.Upstream}}}");
-        app.MapMcp("/mcp");
+        app.MapMcp($"/mcp/{{{RouteValues.Upstream}}}").RequireAuthorization(GrantAuthentication.Policy);
+        app.MapMcp("/mcp").RequireAuthorization(GrantAuthentication.Policy);
         return app;
     }
 }

@@ -2,11 +2,12 @@ using Gatehouse.Grains.Sessions;
 using Gatehouse.Host.Auth;
 using Gatehouse.Host.Sessions;
 using Gatehouse.Upstreams;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Gatehouse.Host.Front;
 
 /// <summary>
-/// Runs after authentication on <c>/mcp/{upstream}</c> and <c>/mcp</c>: the upstream must exist and be
+/// Runs after authorization on <c>/mcp/{upstream}</c> and <c>/mcp</c>: the upstream must exist and be
 /// named by the grant (on <c>/mcp</c>, the grant must name at least one), and a presented session must
 /// be open, belong to this grant and to this route. Nothing reaches an upstream otherwise. A DELETE
 /// closes the session cluster-wide.
@@ -18,7 +19,12 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var grant = (context.Features.Get<GrantFeature>() ?? throw new InvalidOperationException("The route guard runs after authentication.")).Grant;
+        if (await GrantOfAsync(context) is not { } grant)
+        {
+            await context.ChallengeAsync(GrantAuthentication.Scheme);
+            return;
+        }
+
         var upstream = RouteValues.UpstreamOf(context);
         if (upstream is not null && !fronts.TryGet(upstream, out _))
         {
@@ -66,6 +72,21 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
         }
 
         await next(context);
+    }
+
+    /// <summary>
+    /// The grant that authorization established; on a path under <c>/mcp</c> that no MCP endpoint maps (so no
+    /// policy ran), the grant scheme is asked here, and a request without a grant is challenged the same way.
+    /// </summary>
+    private static async Task<Grant?> GrantOfAsync(HttpContext context)
+    {
+        if (context.Features.Get<GrantFeature>() is null
+            && await context.AuthenticateAsync(GrantAuthentication.Scheme) is { Succeeded: true } result)
+        {
+            context.User = result.Principal;
+        }
+
+        return context.Features.Get<GrantFeature>()?.Grant;
     }
 
     /// <summary>

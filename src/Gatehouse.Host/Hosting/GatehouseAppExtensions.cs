@@ -10,6 +10,11 @@ internal static class GatehouseAppExtensions
     {
         // Routing first, so the MCP middleware sees which upstream a request names.
         app.UseRouting();
+        app.UseGatehouseAdminProblems();
+        // The Host/Origin check comes before authentication, as DNS-rebinding protection must.
+        app.UseGatehouseOriginValidation();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapGatehouseFront();
         app.MapGatehouseAdmin();
