@@ -125,4 +125,6 @@ fi
 # Proves that password authentication over TCP works before handing out the connection string.
 PGPASSWORD="$PG_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$TEST_DATABASE" -tA -c "SELECT 1" >/dev/null
 
-echo "Host=127.0.0.1;Port=${PG_PORT};Username=postgres;Password=${PG_PASSWORD};Database=${TEST_DATABASE}"
+# Generous connect and command timeouts: on a busy two-core machine a new backend can take seconds to
+# start, and a timeout there would fail a test that is slow, not wrong.
+echo "Host=127.0.0.1;Port=${PG_PORT};Username=postgres;Password=${PG_PASSWORD};Database=${TEST_DATABASE};Timeout=60;Command Timeout=120"

@@ -10,7 +10,7 @@ namespace Gatehouse.Testing;
 internal static class Eventually
 {
     /// <summary>How long a wait may last before the test fails as hung (a busy two-core machine is slow, not stuck).</summary>
-    public static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan Ceiling = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 

@@ -20,7 +20,7 @@ public sealed class DefunctSiloCleanupTests : IClassFixture<MigratedDatabase>, I
     private readonly MembershipRows _rows;
     private readonly StoredQueries _queries;
     private readonly ProviderHost _provider;
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
+    private readonly CancellationTokenSource _timeout = new(Eventually.Ceiling);
 
     public DefunctSiloCleanupTests(MigratedDatabase database)
     {

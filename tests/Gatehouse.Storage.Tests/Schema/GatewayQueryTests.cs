@@ -8,7 +8,7 @@ namespace Gatehouse.Storage.Tests.Schema;
 public sealed class GatewayQueryTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>, IDisposable
 {
     private readonly string _clusterId = "gateways-" + Guid.NewGuid().ToString("N");
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
+    private readonly CancellationTokenSource _timeout = new(Eventually.Ceiling);
 
     private CancellationToken Ct => _timeout.Token;
 

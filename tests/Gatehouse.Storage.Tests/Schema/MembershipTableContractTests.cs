@@ -13,7 +13,7 @@ namespace Gatehouse.Storage.Tests.Schema;
 public abstract partial class MembershipTableContractTests : IDisposable
 {
     private readonly ProviderHost _provider;
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
+    private readonly CancellationTokenSource _timeout = new(Eventually.Ceiling);
 
     protected MembershipTableContractTests(MigratedDatabase database)
     {

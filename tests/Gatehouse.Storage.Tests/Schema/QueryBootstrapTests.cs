@@ -26,7 +26,7 @@ public sealed class QueryBootstrapTests(MigratedDatabase database, ITestOutputHe
     ];
 
     private readonly string _clusterId = "bootstrap-" + Guid.NewGuid().ToString("N");
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
+    private readonly CancellationTokenSource _timeout = new(Eventually.Ceiling);
 
     public static TheoryData<string> Required => [.. RequiredKeys];
 

@@ -9,8 +9,6 @@ namespace Gatehouse.Storage.Tests.TestSupport;
 /// </summary>
 internal sealed class SiloProcess : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-
     private readonly Process _process;
 
     private SiloProcess(Process process, SiloAddress address, int siloPort, int gatewayPort)
@@ -46,7 +44,7 @@ internal sealed class SiloProcess : IDisposable
         var errors = process.StandardError.ReadToEndAsync();
         try
         {
-            using var timeout = new CancellationTokenSource(StartTimeout);
+            using var timeout = new CancellationTokenSource(Eventually.Ceiling);
             while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
                 if (line.StartsWith(SiloProcessProgram.StartedPrefix, StringComparison.Ordinal))
