@@ -2,6 +2,7 @@ using Gatehouse.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -27,6 +28,9 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        // The Gatehouse Meter comes from this host's IMeterFactory, so hosts sharing a process keep apart.
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<GatehouseMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: "gatehouse", serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing

@@ -39,7 +39,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
-        var host = Host.CreateApplicationBuilder();
+        var host = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         
         // Errors only: the scenarios' own output (a live display, tables) is what the console is for.
         host.Logging.SetMinimumLevel(LogLevel.Error);

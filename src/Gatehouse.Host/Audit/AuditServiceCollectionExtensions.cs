@@ -1,5 +1,6 @@
 using Gatehouse.Storage;
 using Gatehouse.Storage.Audit;
+using Gatehouse.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Runtime;
@@ -49,6 +50,9 @@ internal static class AuditServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<GatehouseMetrics>();
+        services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton(new AuditWriterSettings());
         services.TryAddSingleton(provider => new AuditReplica(
             provider.GetService<ILocalSiloDetails>()?.SiloAddress.ToString() ?? Environment.MachineName));

@@ -19,6 +19,7 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
     private readonly AuditWriterSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<AuditWriter> _logger;
+    private readonly AuditMetrics _metrics;
     private readonly Channel<AuditEntry> _queue;
     private readonly CancellationTokenSource _abort = new();
     private readonly Lock _startLock = new();
@@ -28,13 +29,14 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
     private long _dropped;
     private long _lastDropLog = long.MinValue;
 
-    public AuditWriter(IAuditStore store, AuditWriterSettings settings, TimeProvider time, ILogger<AuditWriter> logger)
+    public AuditWriter(IAuditStore store, AuditWriterSettings settings, TimeProvider time, AuditMetrics metrics, ILogger<AuditWriter> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1);
         _store = store;
         _settings = settings;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
         _queue = Channel.CreateBounded<AuditEntry>(new BoundedChannelOptions(settings.Capacity)
         {
@@ -62,7 +64,7 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
 
         if (_queue.Writer.TryWrite(entry))
         {
-            AuditMetrics.Queued.Add(1);
+            _metrics.Queued.Add(1);
             return;
         }
 
@@ -166,16 +168,16 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
             }
             catch (Exception ex) when (!_abort.IsCancellationRequested)
             {
-                AuditMetrics.WriteFailures.Add(1);
+                _metrics.WriteFailures.Add(1);
                 Log.WriteFailed(_logger, batch.Count, attempt, ex.GetType().Name, ex.Message, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, _abort.Token).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.MaxRetryDelay.Ticks));
                 continue;
             }
 
-            AuditMetrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            AuditMetrics.Written.Add(batch.Count);
-            AuditMetrics.Queued.Add(-batch.Count);
+            _metrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            _metrics.Written.Add(batch.Count);
+            _metrics.Queued.Add(-batch.Count);
             Interlocked.Add(ref _written, batch.Count);
             if (attempt > 1)
             {
@@ -188,10 +190,10 @@ internal sealed partial class AuditWriter : IAuditLog, IHostedService, IAsyncDis
 
     private void Drop(int count, string reason)
     {
-        AuditMetrics.Dropped.Add(count, new KeyValuePair<string, object?>(AuditMetrics.ReasonTag, reason));
+        _metrics.Dropped.Add(count, new KeyValuePair<string, object?>(AuditMetrics.ReasonTag, reason));
         if (reason == AuditMetrics.ShutdownTimeout)
         {
-            AuditMetrics.Queued.Add(-count); // these had been accepted
+            _metrics.Queued.Add(-count); // these had been accepted
         }
 
         var total = Interlocked.Add(ref _dropped, count);

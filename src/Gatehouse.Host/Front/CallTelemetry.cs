@@ -17,6 +17,7 @@ internal sealed class CallTelemetry : IDisposable
     /// <summary>The metric label of a tool name neither the upstream nor the policy knows.</summary>
     public const string OtherTool = "other";
 
+    private readonly GatehouseMetrics _metrics;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly string _upstream;
@@ -25,8 +26,9 @@ internal sealed class CallTelemetry : IDisposable
     private string _metricTool = OtherTool;
     private bool _failed;
 
-    public CallTelemetry(string upstream, string tool, string grantId, string? sessionId)
+    public CallTelemetry(GatehouseMetrics metrics, string upstream, string tool, string grantId, string? sessionId)
     {
+        _metrics = metrics;
         _upstream = upstream;
         _tool = tool;
         GrantId = grantId;
@@ -63,7 +65,7 @@ internal sealed class CallTelemetry : IDisposable
         _action = action;
         _activity?.SetTag(TelemetryAttributes.Decision, action);
         _activity?.SetTag(TelemetryAttributes.Rule, rule);
-        GatehouseTelemetry.Decisions.Add(
+        _metrics.Decisions.Add(
             1,
             new(TelemetryAttributes.Decision, action),
             new(TelemetryAttributes.Upstream, _upstream),
@@ -77,7 +79,7 @@ internal sealed class CallTelemetry : IDisposable
             Failed("undecided", "the call ended before a decision");
         }
 
-        GatehouseTelemetry.CallDuration.Record(
+        _metrics.CallDuration.Record(
             Stopwatch.GetElapsedTime(_started).TotalSeconds,
             new(TelemetryAttributes.Upstream, _upstream),
             new(TelemetryAttributes.Decision, _action));

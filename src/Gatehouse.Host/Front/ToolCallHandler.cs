@@ -22,7 +22,7 @@ namespace Gatehouse.Host.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, AuditRecorder audit, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -30,7 +30,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
     /// <summary>A call of one of <paramref name="front"/>'s tools, by its upstream name, as the agent sent it (params as they go upstream).</summary>
     public async ValueTask<JsonNode> HandleAsync(UpstreamFront front, string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        using var call = new CallTelemetry(front.Upstream, tool, user.GrantId(), server.SessionId);
+        using var call = new CallTelemetry(metrics, front.Upstream, tool, user.GrantId(), server.SessionId);
         var policy = policies.InForce(front.Upstream);
         var arguments = ArgumentsOf(request.Params);
         using var audited = audit.Begin(front.Upstream, tool, call.GrantId, call.SessionId, arguments, policy.Document.FindTool(tool)?.AuditArguments == true);
@@ -151,7 +151,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         {
             if (charges.Count > 0)
             {
-                GatehouseTelemetry.CounterDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                metrics.CounterDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
     }
@@ -161,7 +161,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         var action = decision.Action.ToWire();
         call.Call.Decided(action, decision.Rule);
         call.Audit.Decided(action, rulePointer, call.Policy.Version);
-        GatehouseTelemetry.Refusals.Add(1, new(TelemetryAttributes.Decision, action), new(TelemetryAttributes.Upstream, call.Upstream));
+        metrics.Refusals.Add(1, new(TelemetryAttributes.Decision, action), new(TelemetryAttributes.Upstream, call.Upstream));
         Log.Refused(logger, call.Upstream, call.Tool, action, decision.Rule);
         return Refusals.Of(decision);
     }

@@ -19,7 +19,7 @@ namespace Gatehouse.Host.Front;
 /// (HTTP upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
 /// notifications reach that agent; sessionless requests share one pooled upstream connection.
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, GatehouseMetrics metrics)
     : IMcpRoute
 {
     public string Upstream => upstream;
@@ -128,7 +128,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             outcome = ex.Kind.ToString().ToLowerInvariant();
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag(TelemetryAttributes.ErrorType, outcome);
-            GatehouseTelemetry.UpstreamErrors.Add(1, new(TelemetryAttributes.Upstream, upstream), new(TelemetryAttributes.ErrorType, outcome));
+            metrics.UpstreamErrors.Add(1, new(TelemetryAttributes.Upstream, upstream), new(TelemetryAttributes.ErrorType, outcome));
             throw;
         }
         catch (OperationCanceledException)
@@ -138,7 +138,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         }
         finally
         {
-            GatehouseTelemetry.UpstreamDuration.Record(
+            metrics.UpstreamDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new(TelemetryAttributes.Upstream, upstream),
                 new(TelemetryAttributes.McpMethodName, method),

@@ -1,6 +1,7 @@
 using Gatehouse.Host.Catalog;
 using Gatehouse.Host.Policies;
 using Gatehouse.Host.Sessions;
+using Gatehouse.Telemetry;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Front;
@@ -10,12 +11,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, GatehouseMetrics metrics)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, metrics);
         }
     }
 

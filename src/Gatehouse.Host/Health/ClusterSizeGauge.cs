@@ -7,9 +7,9 @@ namespace Gatehouse.Host.Health;
 /// <summary><c>gatehouse.cluster.silos</c>: the active silos this replica sees in the cluster.</summary>
 internal sealed class ClusterSizeGauge : IHostedService
 {
-    public ClusterSizeGauge(IClusterMembershipService membership)
+    public ClusterSizeGauge(IClusterMembershipService membership, GatehouseMetrics metrics)
     {
-        GatehouseTelemetry.Meter.CreateObservableGauge(
+        metrics.Meter.CreateObservableGauge(
             "gatehouse.cluster.silos",
             () => membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active),
             "{silo}",

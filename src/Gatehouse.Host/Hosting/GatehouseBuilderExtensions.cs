@@ -1,4 +1,3 @@
-using Gatehouse.Grains.Limits;
 using Gatehouse.Host.Admin;
 using Gatehouse.Host.Audit;
 using Gatehouse.Host.Auth;

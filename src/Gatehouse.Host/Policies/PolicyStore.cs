@@ -18,11 +18,11 @@ internal sealed class PolicyStore
     private readonly IOptions<GatehouseOptions> _options;
     private readonly PolicyFiles _files;
 
-    public PolicyStore(IOptions<GatehouseOptions> options, PolicyFiles files)
+    public PolicyStore(IOptions<GatehouseOptions> options, PolicyFiles files, GatehouseMetrics metrics)
     {
         _options = options;
         _files = files;
-        GatehouseTelemetry.Meter.CreateObservableGauge(
+        metrics.Meter.CreateObservableGauge(
             "gatehouse.policy.loaded",
             () => _policies.Select(pair => new Measurement<long>(pair.Value.Revision, new(TelemetryAttributes.Upstream, pair.Key), new(TelemetryAttributes.PolicyVersion, pair.Value.Version))),
             "{revision}",

@@ -7,11 +7,11 @@ namespace Gatehouse.Host.Sessions;
 /// Runs each MCP server session this replica holds: counts it in <c>gatehouse.sessions.active</c> and
 /// registers its server, so messages from its upstream session can reach the agent here.
 /// </summary>
-internal sealed class SessionLifetime(AgentSessions agents)
+internal sealed class SessionLifetime(AgentSessions agents, GatehouseMetrics metrics)
 {
     public async Task RunAsync(HttpContext context, McpServer server, CancellationToken cancellationToken)
     {
-        GatehouseTelemetry.ActiveSessions.Add(1);
+        metrics.ActiveSessions.Add(1);
         using var registration = agents.Run(server);
         try
         {
@@ -19,7 +19,7 @@ internal sealed class SessionLifetime(AgentSessions agents)
         }
         finally
         {
-            GatehouseTelemetry.ActiveSessions.Add(-1);
+            metrics.ActiveSessions.Add(-1);
         }
     }
 }

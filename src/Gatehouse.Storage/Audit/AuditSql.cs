@@ -24,38 +24,12 @@ internal static class AuditSql
     /// The page query: only the filters that are set (so each can use its index), newest first, one
     /// row more than the page to tell whether another page follows.
     /// </summary>
-    public static string Select(AuditQuery query)
+    public static string Select(IReadOnlyList<AuditFilter> filters)
     {
-        var conditions = new List<string>();
-        if (query.GrantId is not null)
-        {
-            conditions.Add($"grant_id = {GrantParameter}");
-        }
-
-        if (query.Tool is not null)
-        {
-            conditions.Add($"tool = {ToolParameter}");
-        }
-
-        if (query.Action is not null)
-        {
-            conditions.Add($"action = {ActionParameter}");
-        }
-
-        if (query.From is not null)
-        {
-            conditions.Add($"at >= {FromParameter}");
-        }
-
-        if (query.To is not null)
-        {
-            conditions.Add($"at < {ToParameter}");
-        }
-
         var sql = new StringBuilder($"SELECT {Columns} FROM {Table}");
-        if (conditions.Count > 0)
+        if (filters.Count > 0)
         {
-            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+            sql.Append(" WHERE ").AppendJoin(" AND ", filters.Select(filter => filter.Condition));
         }
 
         return sql.Append($" ORDER BY at DESC, id DESC LIMIT {LimitParameter} OFFSET {OffsetParameter}").ToString();

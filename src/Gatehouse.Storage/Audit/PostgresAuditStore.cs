@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -49,27 +50,10 @@ public sealed class PostgresAuditStore : IAuditStore
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var command = _database.CreateCommand(AuditSql.Select(query));
+        var command = _database.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            AddParameters(command.Parameters, query);
-            var entries = new List<AuditEntry>(query.PageSize + 1);
-            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    entries.Add(Read(reader));
-                }
-            }
-
-            var hasMore = entries.Count > query.PageSize;
-            if (hasMore)
-            {
-                entries.RemoveAt(entries.Count - 1);
-            }
-
-            return new AuditPage(entries, query.Page, query.PageSize, hasMore);
+            return await AuditPageQuery.RunAsync(command, query, Instant, Read, ct).ConfigureAwait(false);
         }
     }
 
@@ -101,51 +85,10 @@ public sealed class PostgresAuditStore : IAuditStore
         where T : struct =>
         value is { } present ? importer.WriteAsync(present, type, ct) : importer.WriteNullAsync(ct);
 
-    private static void AddParameters(NpgsqlParameterCollection parameters, AuditQuery query)
-    {
-        if (query.GrantId is not null)
-        {
-            parameters.AddWithValue(AuditSql.GrantParameter, NpgsqlDbType.Text, query.GrantId);
-        }
+    private static object Instant(DateTimeOffset at) => at.UtcDateTime;
 
-        if (query.Tool is not null)
-        {
-            parameters.AddWithValue(AuditSql.ToolParameter, NpgsqlDbType.Text, query.Tool);
-        }
-
-        if (query.Action is not null)
-        {
-            parameters.AddWithValue(AuditSql.ActionParameter, NpgsqlDbType.Text, query.Action);
-        }
-
-        if (query.From is { } from)
-        {
-            parameters.AddWithValue(AuditSql.FromParameter, NpgsqlDbType.TimestampTz, from.UtcDateTime);
-        }
-
-        if (query.To is { } to)
-        {
-            parameters.AddWithValue(AuditSql.ToParameter, NpgsqlDbType.TimestampTz, to.UtcDateTime);
-        }
-
-        parameters.AddWithValue(AuditSql.LimitParameter, NpgsqlDbType.Bigint, (long)query.PageSize + 1);
-        parameters.AddWithValue(AuditSql.OffsetParameter, NpgsqlDbType.Bigint, query.Offset);
-    }
-
-    private static AuditEntry Read(NpgsqlDataReader reader) => new(
+    private static AuditEntry Read(DbDataReader reader) => AuditPageQuery.Entry(
+        reader,
         new DateTimeOffset(reader.GetFieldValue<DateTime>(0), TimeSpan.Zero),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.GetString(5),
-        reader.GetString(6),
-        reader.GetFieldValue<string[]>(7),
-        reader.GetString(8),
-        reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        reader.IsDBNull(11) ? null : reader.GetDouble(11),
-        reader.IsDBNull(12) ? null : reader.GetString(12),
-        reader.IsDBNull(13) ? null : reader.GetString(13),
-        reader.GetString(14));
+        reader.GetFieldValue<string[]>(7));
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -110,25 +111,7 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = AuditSql.Select(query);
-                AddParameters(command.Parameters, query);
-                var entries = new List<AuditEntry>(query.PageSize + 1);
-                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                    {
-                        entries.Add(Read(reader));
-                    }
-                }
-
-                var hasMore = entries.Count > query.PageSize;
-                if (hasMore)
-                {
-                    entries.RemoveAt(entries.Count - 1);
-                }
-
-                return new AuditPage(entries, query.Page, query.PageSize, hasMore);
+                return await AuditPageQuery.RunAsync(command, query, FormatTime, Read, ct).ConfigureAwait(false);
             }
         }
     }
@@ -222,51 +205,8 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
         parameters[14].Value = AuditText.Clean(entry.Replica);
     }
 
-    private static void AddParameters(SqliteParameterCollection parameters, AuditQuery query)
-    {
-        if (query.GrantId is not null)
-        {
-            parameters.AddWithValue(AuditSql.GrantParameter, query.GrantId);
-        }
-
-        if (query.Tool is not null)
-        {
-            parameters.AddWithValue(AuditSql.ToolParameter, query.Tool);
-        }
-
-        if (query.Action is not null)
-        {
-            parameters.AddWithValue(AuditSql.ActionParameter, query.Action);
-        }
-
-        if (query.From is { } from)
-        {
-            parameters.AddWithValue(AuditSql.FromParameter, FormatTime(from));
-        }
-
-        if (query.To is { } to)
-        {
-            parameters.AddWithValue(AuditSql.ToParameter, FormatTime(to));
-        }
-
-        parameters.AddWithValue(AuditSql.LimitParameter, (long)query.PageSize + 1);
-        parameters.AddWithValue(AuditSql.OffsetParameter, query.Offset);
-    }
-
-    private static AuditEntry Read(SqliteDataReader reader) => new(
+    private static AuditEntry Read(DbDataReader reader) => AuditPageQuery.Entry(
+        reader,
         DateTimeOffset.ParseExact(reader.GetString(0), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.GetString(5),
-        reader.GetString(6),
-        JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [],
-        reader.GetString(8),
-        reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        reader.IsDBNull(11) ? null : reader.GetDouble(11),
-        reader.IsDBNull(12) ? null : reader.GetString(12),
-        reader.IsDBNull(13) ? null : reader.GetString(13),
-        reader.GetString(14));
+        JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? []);
 }

@@ -10,9 +10,15 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
 {
     private static readonly AuditWriterSettings Fast = new() { FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(20) };
 
+    private readonly HostMeters _meters = new();
+
     public Task InitializeAsync() => database.TruncateAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        _meters.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task Record_returns_at_once_when_the_queue_is_full_and_counts_what_it_drops()
@@ -20,7 +26,7 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
         using var file = new SqliteFile();
         var gated = new GatedStore(file.Store);
         await using var writer = Writer(gated, Fast with { Capacity = 10, BatchSize = 4 });
-        using var dropped = new MeterCapture("gatehouse.audit.dropped");
+        using var dropped = _meters.Capture("gatehouse.audit.dropped");
         await writer.StartAsync(CancellationToken.None);
 
         writer.Record(Entries.Make(0));
@@ -68,7 +74,7 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
     {
         var flaky = new FlakyStore(new PostgresAuditStore(database.DataSource), failures: 3);
         await using var writer = Writer(flaky, Fast with { BatchSize = 100 });
-        using var failures = new MeterCapture("gatehouse.audit.write.failures");
+        using var failures = _meters.Capture("gatehouse.audit.write.failures");
         await writer.StartAsync(CancellationToken.None);
 
         const int Count = 1_000;
@@ -92,7 +98,7 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
         using var file = new SqliteFile();
         var gated = new GatedStore(file.Store); // never opened: the database "hangs"
         await using var writer = Writer(gated, Fast with { BatchSize = 5 });
-        using var dropped = new MeterCapture("gatehouse.audit.dropped");
+        using var dropped = _meters.Capture("gatehouse.audit.dropped");
         await writer.StartAsync(CancellationToken.None);
         foreach (var entry in Entries.Range(0, 12))
         {
@@ -115,7 +121,7 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
     {
         using var file = new SqliteFile();
         await using var writer = Writer(file.Store, Fast);
-        using var dropped = new MeterCapture("gatehouse.audit.dropped");
+        using var dropped = _meters.Capture("gatehouse.audit.dropped");
         await writer.StartAsync(CancellationToken.None);
         await writer.StopAsync(CancellationToken.None);
 
@@ -125,8 +131,8 @@ public sealed class AuditWriterTests(AuditDatabase database) : IClassFixture<Aud
         Assert.Equal(1, dropped.Of(AuditMetrics.Stopped));
     }
 
-    private static AuditWriter Writer(IAuditStore store, AuditWriterSettings settings) =>
-        new(store, settings, TimeProvider.System, NullLogger<AuditWriter>.Instance);
+    private AuditWriter Writer(IAuditStore store, AuditWriterSettings settings) =>
+        new(store, settings, TimeProvider.System, _meters.Audit, NullLogger<AuditWriter>.Instance);
 
     private async Task<long> CountDistinctTracesAsync()
     {

@@ -49,7 +49,8 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
     public async Task Values_are_recorded_as_canonical_json_only_when_asked()
     {
         using var file = new SqliteFile();
-        await using var writer = new AuditWriter(file.Store, new AuditWriterSettings(), TimeProvider.System, NullLogger<AuditWriter>.Instance);
+        using var meters = new HostMeters();
+        await using var writer = new AuditWriter(file.Store, new AuditWriterSettings(), TimeProvider.System, meters.Audit, NullLogger<AuditWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var recorder = new AuditRecorder(writer, TimeProvider.System, new AuditReplica("replica-a"));
 
@@ -67,7 +68,8 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
     /// <summary>One call per kind of decision, recorded as the gateway records them; returns the actions, in order.</summary>
     private static async Task<List<string>> DecideAsync(IAuditStore store)
     {
-        await using var writer = new AuditWriter(store, new AuditWriterSettings(), TimeProvider.System, NullLogger<AuditWriter>.Instance);
+        using var meters = new HostMeters();
+        await using var writer = new AuditWriter(store, new AuditWriterSettings(), TimeProvider.System, meters.Audit, NullLogger<AuditWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var recorder = new AuditRecorder(writer, TimeProvider.System, new AuditReplica("replica-a"));
         var actions = new List<string>();

@@ -47,7 +47,8 @@ public sealed class AuditThroughputTests(AuditDatabase database, ITestOutputHelp
     {
         var store = new PostgresAuditStore(database.DataSource);
         var entries = Entries.Range(0, BatchSize * Batches, Realistic);
-        await using var writer = new AuditWriter(store, new AuditWriterSettings { BatchSize = BatchSize }, TimeProvider.System, NullLogger<AuditWriter>.Instance);
+        using var meters = new HostMeters();
+        await using var writer = new AuditWriter(store, new AuditWriterSettings { BatchSize = BatchSize }, TimeProvider.System, meters.Audit, NullLogger<AuditWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var started = Stopwatch.GetTimestamp();

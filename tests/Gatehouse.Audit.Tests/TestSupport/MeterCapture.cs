@@ -3,18 +3,21 @@ using Gatehouse.Telemetry;
 
 namespace Gatehouse.Audit.Tests.TestSupport;
 
-/// <summary>Sums what one instrument of the <c>Gatehouse</c> meter measures while this is alive, by its <c>reason</c> tag.</summary>
+/// <summary>
+/// Sums what one instrument of the <c>Gatehouse</c> meter of one <see cref="IMeterFactory"/> measures while this is
+/// alive, by its <c>reason</c> tag.
+/// </summary>
 internal sealed class MeterCapture : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Dictionary<string, long> _byReason = [];
     private readonly Lock _lock = new();
 
-    public MeterCapture(string instrument)
+    public MeterCapture(IMeterFactory scope, string instrument)
     {
         _listener.InstrumentPublished = (published, listener) =>
         {
-            if (published.Meter.Name == GatehouseTelemetry.Name && published.Name == instrument)
+            if (published.Meter.Scope == scope && published.Meter.Name == GatehouseTelemetry.Name && published.Name == instrument)
             {
                 listener.EnableMeasurementEvents(published);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gatehouse.Grains;
 using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Limits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -3,8 +3,9 @@ using System.Diagnostics.Metrics;
 namespace Gatehouse.Telemetry.Tests.Infrastructure;
 
 /// <summary>
-/// Every measurement of one Meter's instruments from the moment it is created: deltas by construction,
-/// since the Meter is static and shared by every replica in the process.
+/// Every measurement of one replica's <c>Gatehouse</c> Meter from the moment this is created: deltas by
+/// construction. Each replica's Meter comes from its own <see cref="IMeterFactory"/> (its
+/// <see cref="Meter.Scope"/>), so the other replicas in the process do not mix in.
 /// </summary>
 internal sealed class MeasurementLog : IDisposable
 {
@@ -12,11 +13,11 @@ internal sealed class MeasurementLog : IDisposable
     private readonly List<RecordedMeasurement> _measurements = [];
     private readonly Lock _gate = new();
 
-    public MeasurementLog(string meterName)
+    public MeasurementLog(IMeterFactory replicaMeters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == meterName)
+            if (instrument.Meter.Scope == replicaMeters && instrument.Meter.Name == GatehouseTelemetry.Name)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Gatehouse.Telemetry.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 
 namespace Gatehouse.Telemetry.Tests.Metrics;
 
-/// <summary>The Gatehouse instruments move by exactly what the calls decided, measured as deltas on the process-wide Meter.</summary>
+/// <summary>The Gatehouse instruments move by exactly what the calls decided, measured as deltas on the Meter of the replica the agent calls.</summary>
 [Collection(TelemetryClusterCollection.Name)]
 public sealed class DecisionMetricsTests(TelemetryCluster cluster)
 {
@@ -19,7 +21,7 @@ public sealed class DecisionMetricsTests(TelemetryCluster cluster)
     [Fact]
     public async Task Decisions_refusals_and_durations_move_by_exactly_the_calls_made()
     {
-        using var log = new MeasurementLog(GatehouseTelemetry.Name);
+        using var log = new MeasurementLog(cluster.Replicas[1].Services.GetRequiredService<IMeterFactory>());
         await using var agent = await Agents.ConnectAsync(cluster.Replicas[1], GatewayFiles.MeteredUpstream, cluster.TokenOf(GatewayFiles.MetricsGrant));
 
         var actions = new List<string?>();
@@ -68,7 +70,7 @@ public sealed class DecisionMetricsTests(TelemetryCluster cluster)
     [Fact]
     public async Task Upstream_error_answer_is_an_allowed_decision_of_an_other_tool_and_one_upstream_error()
     {
-        using var log = new MeasurementLog(GatehouseTelemetry.Name);
+        using var log = new MeasurementLog(cluster.Replicas[0].Services.GetRequiredService<IMeterFactory>());
         await using var agent = await Agents.ConnectAsync(cluster.Replicas[0], GatewayFiles.MeteredUpstream, cluster.TokenOf(GatewayFiles.MetricsGrant));
 
         // The policy allows every tool it does not name; the upstream has no such tool and answers with a JSON-RPC error.

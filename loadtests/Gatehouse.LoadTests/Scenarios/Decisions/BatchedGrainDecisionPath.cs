@@ -1,4 +1,5 @@
 using Gatehouse.Grains.Limits;
+using Gatehouse.Host.Limits;
 
 namespace Gatehouse.LoadTests.Scenarios.Decisions;
 

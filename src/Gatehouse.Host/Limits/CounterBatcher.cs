@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Gatehouse.Grains.Limits;
 
-namespace Gatehouse.Grains.Limits;
+namespace Gatehouse.Host.Limits;
 
 /// <summary>
 /// Coalesces this replica's concurrent requests for one counter key. The first request goes to the
@@ -9,7 +10,7 @@ namespace Gatehouse.Grains.Limits;
 /// message per round trip per replica instead of one per call, and the grain still decides each request
 /// on its own, in order, so the limit stays exact. Under light load nothing waits.
 /// </summary>
-public sealed class CounterBatcher(IGrainFactory grains)
+internal sealed class CounterBatcher(IGrainFactory grains)
 {
     /// <summary>Most requests sent in one batch.</summary>
     public const int MaxBatch = 512;
