@@ -44,8 +44,9 @@ internal sealed partial class PolicySync(PolicyStore store, PolicyFiles files, I
 
     private async Task CheckFileAsync(string upstream)
     {
-        var file = files.Read(upstream);
-        if (file.Sha256 is null || file.Sha256 == _lastFileSha.GetValueOrDefault(upstream))
+        // Hashed before it is parsed: an unchanged file (nearly every round) costs a read and a hash.
+        var file = files.Read(upstream, unlessSha256: _lastFileSha.GetValueOrDefault(upstream));
+        if (file?.Sha256 is null)
         {
             return;
         }
