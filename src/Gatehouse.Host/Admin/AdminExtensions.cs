@@ -47,8 +47,33 @@ internal static class AdminExtensions
         group.MapGet("/approvals", ApprovalsEndpoints.ListAsync);
         group.MapPost("/approvals/{id}/approve", ApprovalsEndpoints.ApproveAsync);
         group.MapPost("/approvals/{id}/deny", ApprovalsEndpoints.DenyAsync);
-        // Any other path under /admin: authenticated like the rest (so the API's shape is not shown to strangers), then 404.
-        group.Map("/{**path}", AdminProblems.NoRoute);
+        return app;
+    }
+
+    /// <summary>
+    /// After authorization: a path under <c>/admin</c> that no route matched is authenticated like the rest
+    /// (so the API's shape is not shown to strangers), then answered 404. A middleware, not a catch-all
+    /// route: a catch-all would win over a route that routing sets aside, such as one whose body is optional
+    /// when a request has none.
+    /// </summary>
+    public static WebApplication UseGatehouseAdminNoRoute(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is not null || !context.Request.Path.StartsWithSegments("/admin"))
+            {
+                await next(context);
+                return;
+            }
+
+            if (!(await context.AuthenticateAsync(AdminAuthentication.Scheme)).Succeeded)
+            {
+                await context.ChallengeAsync(AdminAuthentication.Scheme);
+                return;
+            }
+
+            await AdminProblems.NoRoute(context.Request).ExecuteAsync(context);
+        });
         return app;
     }
 }

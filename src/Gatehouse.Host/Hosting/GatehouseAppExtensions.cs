@@ -15,6 +15,7 @@ internal static class GatehouseAppExtensions
         app.UseGatehouseOriginValidation();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseGatehouseAdminNoRoute();
         app.MapDefaultEndpoints();
         app.MapGatehouseFront();
         app.MapGatehouseAdmin();

@@ -56,6 +56,17 @@ public sealed class AdminAuthenticationHandlerTests(OpenAdminReplica replica) : 
         Assert.Equal((string?)problem["detail"], (string?)problem["message"]);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{}")]
+    public async Task A_route_whose_body_is_optional_is_reached_without_a_body(string? body)
+    {
+        var answer = await new AdminApi(AuthReplica.AdminToken).SendAsync(HttpMethod.Post, replica.BaseUrl, "/admin/tools/quiet/nosuch/accept", body);
+
+        var problem = answer.Expect(HttpStatusCode.NotFound)!;
+        Assert.Equal("No such tool", (string?)problem["title"]);
+    }
+
     [Fact]
     public async Task An_unknown_admin_route_with_the_admin_token_is_a_404_problem()
     {
