@@ -33,21 +33,21 @@ internal sealed class CancellationWatcher(IGrainFactory grains, TimeProvider tim
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync();
-            try
-            {
-                await _watch;
-            }
-            catch (OperationCanceledException)
-            {
-                // The request ended first.
-            }
 
+            // The request ended first (nearly always): the watch ends without an exception, since one thrown
+            // and caught on every call cost more CPU than the rest of the watch (profiled, docs/benchmarks.md).
+            await _watch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _stop.Dispose();
         }
 
         private async Task WatchAsync(ICancellationGrain grain, CancellationTokenSource request, TimeProvider time)
         {
-            await Task.Delay(Delay, time, _stop.Token);
+            await Task.Delay(Delay, time, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
             await grain.WaitForCancelAsync(_stop.Token);
             await request.CancelAsync();
         }
