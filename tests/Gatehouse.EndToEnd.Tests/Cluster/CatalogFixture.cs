@@ -8,7 +8,7 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// under a policy that lets low-risk tools through and denies high-risk ones it does not list, with a
 /// limit, a condition and a tool whose arguments the audit log keeps.
 /// </summary>
-public sealed class CatalogFixture : IAsyncLifetime
+public sealed class CatalogFixture : ClusterFixtureBase
 {
     public const string RiskPolicy = """
         { "version": "1", "default": "allow",
@@ -22,45 +22,19 @@ public sealed class CatalogFixture : IAsyncLifetime
     private RunningUpstream? _pinnedUpstream;
     private RunningUpstream? _looseUpstream;
 
-    internal GatewayCluster Cluster { get; private set; } = null!;
-
     internal Uri PinnedUpstream => _pinnedUpstream!.Endpoint;
 
     internal Uri LooseUpstream => _looseUpstream!.Endpoint;
 
-    public async Task InitializeAsync()
+    private protected override async Task<GatewayCluster> StartAsync()
     {
-        try
-        {
-            _pinnedUpstream = await UpstreamServers.StartTestUpstreamAsync("pinned-upstream");
-            _looseUpstream = await UpstreamServers.StartTestUpstreamAsync("loose-upstream");
-            var loose = UpstreamSpec.Http(_looseUpstream.Endpoint, RiskPolicy);
-            loose.Settings["Pin"] = false;
-            Cluster = await GatewayCluster.StartAsync(
-                replicas: 3,
-                new Dictionary<string, UpstreamSpec> { ["pinned"] = UpstreamSpec.Http(_pinnedUpstream.Endpoint, RiskPolicy), ["loose"] = loose },
-                new Dictionary<string, string[]> { ["agent"] = ["pinned", "loose"], ["auditor"] = ["pinned"] });
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Cluster is not null)
-        {
-            await Cluster.DisposeAsync();
-        }
-
-        foreach (var upstream in new[] { _pinnedUpstream, _looseUpstream })
-        {
-            if (upstream is not null)
-            {
-                await upstream.DisposeAsync();
-            }
-        }
+        _pinnedUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("pinned-upstream"));
+        _looseUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("loose-upstream"));
+        var loose = UpstreamSpec.Http(_looseUpstream.Endpoint, RiskPolicy);
+        loose.Settings["Pin"] = false;
+        return await GatewayCluster.StartAsync(
+            replicas: 3,
+            new Dictionary<string, UpstreamSpec> { ["pinned"] = UpstreamSpec.Http(_pinnedUpstream.Endpoint, RiskPolicy), ["loose"] = loose },
+            new Dictionary<string, string[]> { ["agent"] = ["pinned", "loose"], ["auditor"] = ["pinned"] });
     }
 }

@@ -51,22 +51,33 @@ internal static class MessageInspector
 
     private static InspectedMessage Refused(int code, string message) => new(MessageKind.Request, null, null, null, new MessageFault(code, message));
 
+    /// <summary>Reads a member's name, refusing one that does not decode or that the object already has, and moves to its value.</summary>
+    private static MessageFault? ReadMemberName(ref Utf8JsonReader reader, MessagePath path, HashSet<string> seen, out string name)
+    {
+        if (!TryReadString(ref reader, out name))
+        {
+            return Undecodable(path.With(null) + " (a member name)");
+        }
+
+        if (!seen.Add(name))
+        {
+            return Duplicate(path, name);
+        }
+
+        reader.Read();
+        return null;
+    }
+
     private static MessageFault? ReadEnvelope(ref Utf8JsonReader reader, MessagePath path, ref Envelope envelope)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryReadString(ref reader, out var name))
+            if (ReadMemberName(ref reader, path, seen, out var name) is { } nameFault)
             {
-                return Undecodable(path.With(null) + " (a member name)");
+                return nameFault;
             }
 
-            if (!seen.Add(name))
-            {
-                return Duplicate(path, name);
-            }
-
-            reader.Read();
             var fault = name switch
             {
                 "jsonrpc" => ReadVersion(ref reader),
@@ -140,17 +151,11 @@ internal static class MessageInspector
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryReadString(ref reader, out var name))
+            if (ReadMemberName(ref reader, path, seen, out var name) is { } nameFault)
             {
-                return Undecodable(path.With(null) + " (a member name)");
+                return nameFault;
             }
 
-            if (!seen.Add(name))
-            {
-                return Duplicate(path, name);
-            }
-
-            reader.Read();
             if (name == "_meta" && reader.TokenType != JsonTokenType.StartObject)
             {
                 // Read by every layer (trace context, protocol fields) before any handler: refused here, once.
