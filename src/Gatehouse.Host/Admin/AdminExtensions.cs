@@ -58,22 +58,21 @@ internal static class AdminExtensions
     /// </summary>
     public static WebApplication UseGatehouseAdminNoRoute(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            if (context.GetEndpoint() is not null || !context.Request.Path.StartsWithSegments("/admin"))
-            {
-                await next(context);
-                return;
-            }
-
-            if (!(await context.AuthenticateAsync(AdminAuthentication.Scheme)).Succeeded)
-            {
-                await context.ChallengeAsync(AdminAuthentication.Scheme);
-                return;
-            }
-
-            await AdminProblems.NoRoute(context.Request).ExecuteAsync(context);
-        });
+        // Every request passes here: the routed ones go on without an async step of their own.
+        app.Use((context, next) => context.GetEndpoint() is null && context.Request.Path.StartsWithSegments("/admin")
+            ? AnswerNoRouteAsync(context)
+            : next(context));
         return app;
+    }
+
+    private static async Task AnswerNoRouteAsync(HttpContext context)
+    {
+        if (!(await context.AuthenticateAsync(AdminAuthentication.Scheme)).Succeeded)
+        {
+            await context.ChallengeAsync(AdminAuthentication.Scheme);
+            return;
+        }
+
+        await AdminProblems.NoRoute(context.Request).ExecuteAsync(context);
     }
 }

@@ -17,22 +17,7 @@ public sealed class FollowerTests
     public async Task A_failing_part_is_tried_after_waits_that_double_up_to_the_cap_and_holds_back_no_other()
     {
         var state = new ScriptedState(failuresOf: new() { ["a"] = int.MaxValue });
-        var time = new FakeTimeProvider();
-        using var follower = new Follower<ScriptedState>(state, Options.Create(Pace), time);
-        await follower.StartAsync(CancellationToken.None);
-
-        var rounds = new List<string>();
-        for (var round = 0; round < 20; round++)
-        {
-            if (round > 0)
-            {
-                time.Advance(Pace.Interval);
-            }
-
-            rounds.Add(await state.NextRoundAsync());
-        }
-
-        await follower.StopAsync(CancellationToken.None);
+        var rounds = await RunRoundsAsync(state, 20);
 
         // Waits of 1, 2, 4 and then 8 rounds (4 s at 500 ms, the cap) between tries of "a"; "b" every round.
         Assert.Equal(
@@ -46,22 +31,7 @@ public sealed class FollowerTests
     public async Task A_part_that_recovers_is_followed_every_round_again()
     {
         var state = new ScriptedState(failuresOf: new() { ["a"] = 2 });
-        var time = new FakeTimeProvider();
-        using var follower = new Follower<ScriptedState>(state, Options.Create(Pace), time);
-        await follower.StartAsync(CancellationToken.None);
-
-        var rounds = new List<string>();
-        for (var round = 0; round < 7; round++)
-        {
-            if (round > 0)
-            {
-                time.Advance(Pace.Interval);
-            }
-
-            rounds.Add(await state.NextRoundAsync());
-        }
-
-        await follower.StopAsync(CancellationToken.None);
+        var rounds = await RunRoundsAsync(state, 7);
 
         // Fails in rounds 1 and 2, skips round 3 (its second wait), succeeds in round 4 and from then on.
         Assert.Equal(["ab", "ab", "b", "ab", "ab", "ab", "ab"], rounds);
@@ -76,6 +46,28 @@ public sealed class FollowerTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => follower.StartAsync(CancellationToken.None));
         Assert.Equal(0, state.CatchUps);
+    }
+
+    /// <summary>Starts a follower of <paramref name="state"/> on a fake clock, moves the clock one interval per round, and returns which parts each round caught up.</summary>
+    private static async Task<List<string>> RunRoundsAsync(ScriptedState state, int count)
+    {
+        var time = new FakeTimeProvider();
+        using var follower = new Follower<ScriptedState>(state, Options.Create(Pace), time);
+        await follower.StartAsync(CancellationToken.None);
+
+        var rounds = new List<string>();
+        for (var round = 0; round < count; round++)
+        {
+            if (round > 0)
+            {
+                time.Advance(Pace.Interval);
+            }
+
+            rounds.Add(await state.NextRoundAsync());
+        }
+
+        await follower.StopAsync(CancellationToken.None);
+        return rounds;
     }
 
     /// <summary>Two parts, "a" then "b"; "b" always succeeds and closes each round.</summary>
