@@ -14,6 +14,7 @@ WORKDIR /src
 COPY ["Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "./"]
 # Every project src/Gatehouse.Host references, directly or not (a test fails when one is missing).
 COPY ["src/Gatehouse.Host/Gatehouse.Host.csproj", "src/Gatehouse.Host/"]
+COPY ["src/Gatehouse.Gateway/Gatehouse.Gateway.csproj", "src/Gatehouse.Gateway/"]
 COPY ["src/Gatehouse.Policy/Gatehouse.Policy.csproj", "src/Gatehouse.Policy/"]
 COPY ["src/Gatehouse.Grains/Gatehouse.Grains.csproj", "src/Gatehouse.Grains/"]
 COPY ["src/Gatehouse.Grains.Abstractions/Gatehouse.Grains.Abstractions.csproj", "src/Gatehouse.Grains.Abstractions/"]

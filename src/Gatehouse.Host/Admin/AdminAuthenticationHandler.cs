@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using Gatehouse.Host.Auth;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Gatehouse.Host.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

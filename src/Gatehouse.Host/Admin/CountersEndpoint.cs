@@ -1,7 +1,7 @@
+using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Limits;
+using Gatehouse.Gateway.Policies;
 using Gatehouse.Grains.Limits;
-using Gatehouse.Host.Auth;
-using Gatehouse.Host.Limits;
-using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
 
 namespace Gatehouse.Host.Admin;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
+using Gatehouse.Gateway.Auth;
 using Gatehouse.Grains.Grants;
-using Gatehouse.Host.Auth;
-using Gatehouse.Host.Commands;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Admin;
@@ -34,7 +33,7 @@ internal static partial class GrantsEndpoints
             return AdminProblems.BadRequest("invalid_grant", "Invalid grant", unknown.Count > 0 ? $"upstreams: no such upstream: {string.Join(", ", unknown)}" : "upstreams: name at least one upstream.");
         }
 
-        var token = TokenCommand.NewToken();
+        var token = TokenHash.NewToken();
         var grant = new StoredGrant(request.Id, TokenHash.Of(token), [.. request.Upstreams.Distinct(StringComparer.Ordinal)], time.GetUtcNow(), null);
         if (registry.IsConfigured(request.Id) || !await grains.GetGrain<IGrantsGrain>(GrantSync.GrainKey).CreateAsync(grant))
         {

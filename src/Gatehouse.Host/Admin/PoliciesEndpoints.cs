@@ -1,6 +1,6 @@
 using System.Text;
+using Gatehouse.Gateway.Policies;
 using Gatehouse.Grains.Policies;
-using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
 using Gatehouse.Policy.Json;
 

@@ -1,6 +1,6 @@
+using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Policies;
 using Gatehouse.Grains.Pins;
-using Gatehouse.Host.Catalog;
-using Gatehouse.Host.Policies;
 using Gatehouse.Policy;
 using Gatehouse.Upstreams;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Storage.Migrations;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using Gatehouse.Host.Policies;
+using Gatehouse.Gateway.Policies;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gatehouse.Host.Health;

@@ -1,4 +1,4 @@
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Net;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using Orleans.Configuration;
 
 namespace Gatehouse.Host.Hosting;

@@ -1,5 +1,5 @@
+using Gatehouse.Gateway.Front;
 using Gatehouse.Host.Admin;
-using Gatehouse.Host.Front;
 using Gatehouse.ServiceDefaults;
 
 namespace Gatehouse.Host.Hosting;

@@ -1,5 +1,5 @@
-using Gatehouse.Host.Configuration;
-using Gatehouse.Host.Policies;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Policies;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Hosting;

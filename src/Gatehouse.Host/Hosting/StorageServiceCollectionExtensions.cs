@@ -1,5 +1,5 @@
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Grains;
-using Gatehouse.Host.Configuration;
 using Gatehouse.Storage;
 
 namespace Gatehouse.Host.Hosting;

@@ -1,4 +1,4 @@
-using Gatehouse.Host.Sessions;
+using Gatehouse.Gateway.Sessions;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Hosting;

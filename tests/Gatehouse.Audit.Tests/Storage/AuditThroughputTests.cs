@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gatehouse.Audit.Tests.TestSupport;
-using Gatehouse.Host.Audit;
+using Gatehouse.Gateway.Audit;
 using Gatehouse.Storage.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Gatehouse.Host.Audit;
+using Gatehouse.Gateway.Audit;
 using Gatehouse.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 

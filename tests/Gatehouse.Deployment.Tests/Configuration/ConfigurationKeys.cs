@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Deployment.Tests.Configuration;
 

@@ -24,7 +24,7 @@ public sealed class GatewayConfigurationTests
     [Fact]
     public void The_validation_used_here_rejects_what_the_app_rejects()
     {
-        var options = new Gatehouse.Host.Configuration.GatehouseOptions();
+        var options = new Gatehouse.Gateway.Configuration.GatehouseOptions();
         options.Cluster.Clustering = "AdoNet";
 
         Assert.Contains(OptionsValidation.Faults(options), f => f.Contains("ConnectionString", StringComparison.Ordinal));

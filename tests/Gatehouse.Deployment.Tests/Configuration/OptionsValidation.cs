@@ -1,4 +1,4 @@
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Deployment.Tests.Configuration;
@@ -6,7 +6,7 @@ namespace Gatehouse.Deployment.Tests.Configuration;
 /// <summary>The app's own options validator (internal to the host, so reached by reflection), as it runs at start.</summary>
 internal static class OptionsValidation
 {
-    private const string ValidatorTypeName = "Gatehouse.Host.Configuration.GatehouseOptionsValidator";
+    private const string ValidatorTypeName = "Gatehouse.Gateway.Configuration.GatehouseOptionsValidator";
 
     public static IReadOnlyList<string> Faults(GatehouseOptions options)
     {

@@ -1,5 +1,5 @@
 using Gatehouse.Deployment.Tests.Kubernetes;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Gatehouse.Deployment.Tests.Configuration;

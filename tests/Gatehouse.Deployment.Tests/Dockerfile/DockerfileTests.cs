@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Gatehouse.Deployment.Tests.Infrastructure;
 using Gatehouse.Deployment.Tests.Kubernetes;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Deployment.Tests.Dockerfile;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gatehouse.Deployment.Tests.Configuration;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using k8s.Models;
 
 namespace Gatehouse.Deployment.Tests.Kubernetes;

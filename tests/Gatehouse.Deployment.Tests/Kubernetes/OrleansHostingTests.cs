@@ -1,5 +1,5 @@
 using Gatehouse.Deployment.Tests.Configuration;
-using Gatehouse.Host.Configuration;
+using Gatehouse.Gateway.Configuration;
 using k8s.Models;
 
 namespace Gatehouse.Deployment.Tests.Kubernetes;

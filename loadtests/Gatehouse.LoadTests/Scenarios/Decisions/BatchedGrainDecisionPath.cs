@@ -1,5 +1,5 @@
+using Gatehouse.Gateway.Limits;
 using Gatehouse.Grains.Limits;
-using Gatehouse.Host.Limits;
 
 namespace Gatehouse.LoadTests.Scenarios.Decisions;
 

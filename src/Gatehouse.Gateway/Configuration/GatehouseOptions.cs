@@ -1,0 +1,31 @@
+using Gatehouse.Upstreams;
+
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>The <c>Gatehouse</c> configuration section: upstreams, grants, the admin token and the cluster.</summary>
+public sealed class GatehouseOptions
+{
+    public const string SectionName = "Gatehouse";
+
+    /// <summary>Upstream MCP servers by name; the name is the <c>{upstream}</c> of <c>/mcp/{upstream}</c>.</summary>
+    public Dictionary<string, UpstreamOptions> Upstreams { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Agent credentials by grant id.</summary>
+    public Dictionary<string, GrantOptions> Grants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lower-case hex SHA-256 of the operator's admin token; the admin API is closed when absent.</summary>
+    public string? AdminTokenSha256 { get; set; }
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    public CounterSettings Counters { get; set; } = new();
+
+    /// <summary>
+    /// Host names the MCP endpoints answer for, checked against the <c>Host</c> and <c>Origin</c> headers
+    /// (DNS-rebinding protection). Default: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>. <c>*</c> allows any.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+}

@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>Cross-field rules of the <c>Gatehouse</c> section; every message names the key at fault.</summary>
+internal sealed partial class GatehouseOptionsValidator : IValidateOptions<GatehouseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatehouseOptions options)
+    {
+        var faults = new List<string>();
+        ValidateUpstreams(options, faults);
+        ValidateGrants(options, faults);
+        ValidateCluster(options.Cluster, faults);
+        if (options.Counters.Durability is { } durability && durability is not (DurabilityKinds.None or DurabilityKinds.Durable))
+        {
+            faults.Add($"Gatehouse:Counters:Durability must be '{DurabilityKinds.None}' or '{DurabilityKinds.Durable}'.");
+        }
+
+        if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable && string.IsNullOrWhiteSpace(options.Cluster.ConnectionString))
+        {
+            faults.Add("Gatehouse:Counters:Durability is Durable, which needs Gatehouse:Cluster:ConnectionString (PostgreSQL).");
+        }
+        if (options.AdminTokenSha256 is { } admin && !Sha256Hex().IsMatch(admin))
+        {
+            faults.Add("Gatehouse:AdminTokenSha256 must be 64 hex characters (the SHA-256 of the admin token).");
+        }
+
+        if (options.MaxRequestBodyBytes < 1024)
+        {
+            faults.Add("Gatehouse:MaxRequestBodyBytes must be at least 1024.");
+        }
+
+        return faults.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(faults);
+    }
+
+    private static void ValidateUpstreams(GatehouseOptions options, List<string> faults)
+    {
+        if (options.Upstreams.Count == 0)
+        {
+            faults.Add("Gatehouse:Upstreams must name at least one upstream.");
+        }
+
+        foreach (var (upstream, settings) in options.Upstreams)
+        {
+            var key = $"Gatehouse:Upstreams:{upstream}";
+            if (!UpstreamName().IsMatch(upstream))
+            {
+                faults.Add($"{key}: an upstream name may hold only letters, digits, '-' and '_' and must not contain '__'.");
+            }
+
+            if ((settings.Url is null) == string.IsNullOrWhiteSpace(settings.Command))
+            {
+                faults.Add($"{key}: give exactly one of Url (an HTTP upstream) or Command (a stdio upstream).");
+            }
+
+            if (settings.Url is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+            {
+                faults.Add($"{key}:Url must be an absolute http or https URL.");
+            }
+
+            if (settings.BearerTokenFile is { Length: > 0 } tokenFile && !File.Exists(tokenFile))
+            {
+                faults.Add($"{key}:BearerTokenFile: file not found: {tokenFile}");
+            }
+
+            if (settings.BearerToken is not null && settings.BearerTokenFile is not null)
+            {
+                faults.Add($"{key}: give BearerToken or BearerTokenFile, not both.");
+            }
+
+            if (string.IsNullOrWhiteSpace(settings.Policy))
+            {
+                faults.Add($"{key}:Policy is required: the path of this upstream's policy document.");
+            }
+
+            if (settings.TimeoutSeconds is < 1 or > 3600)
+            {
+                faults.Add($"{key}:TimeoutSeconds must be between 1 and 3600.");
+            }
+
+            if (settings.ConnectTimeoutSeconds is < 1 or > 600)
+            {
+                faults.Add($"{key}:ConnectTimeoutSeconds must be between 1 and 600.");
+            }
+        }
+    }
+
+    private static void ValidateGrants(GatehouseOptions options, List<string> faults)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (grant, settings) in options.Grants)
+        {
+            var key = $"Gatehouse:Grants:{grant}";
+            if (settings.TokenSha256 is null || !Sha256Hex().IsMatch(settings.TokenSha256))
+            {
+                faults.Add($"{key}:TokenSha256 must be 64 hex characters (the SHA-256 of the grant's bearer token).");
+            }
+            else if (!seen.TryAdd(settings.TokenSha256, grant))
+            {
+                faults.Add($"{key}:TokenSha256 is the same as Gatehouse:Grants:{seen[settings.TokenSha256]}:TokenSha256; each grant needs its own token.");
+            }
+
+            for (var i = 0; i < settings.Upstreams.Count; i++)
+            {
+                if (!options.Upstreams.ContainsKey(settings.Upstreams[i]))
+                {
+                    faults.Add($"{key}:Upstreams:{i} names '{settings.Upstreams[i]}', which is not under Gatehouse:Upstreams.");
+                }
+            }
+        }
+    }
+
+    private static void ValidateCluster(ClusterSettings cluster, List<string> faults)
+    {
+        if (cluster.Clustering is not (ClusteringKinds.Localhost or ClusteringKinds.AdoNet))
+        {
+            faults.Add($"Gatehouse:Cluster:Clustering must be '{ClusteringKinds.Localhost}' or '{ClusteringKinds.AdoNet}'.");
+        }
+
+        if (cluster.Clustering == ClusteringKinds.AdoNet && string.IsNullOrWhiteSpace(cluster.ConnectionString))
+        {
+            faults.Add("Gatehouse:Cluster:ConnectionString is required when Clustering is AdoNet.");
+        }
+
+        if (cluster.SiloPort is < 1 or > 65535)
+        {
+            faults.Add("Gatehouse:Cluster:SiloPort must be a TCP port (1-65535).");
+        }
+
+        if (cluster.GatewayPort is < 1 or > 65535 || cluster.GatewayPort == cluster.SiloPort)
+        {
+            faults.Add("Gatehouse:Cluster:GatewayPort must be a TCP port (1-65535) other than SiloPort.");
+        }
+
+        if (cluster.AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            faults.Add("Gatehouse:Cluster:AdvertisedAddress must be an IP address.");
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ClusterId) || string.IsNullOrWhiteSpace(cluster.ServiceId))
+        {
+            faults.Add("Gatehouse:Cluster:ClusterId and ServiceId must not be empty.");
+        }
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Hex();
+
+    [GeneratedRegex("^(?!.*__)[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex UpstreamName();
+}

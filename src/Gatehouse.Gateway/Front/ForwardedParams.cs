@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Gatehouse.Gateway.Front;
+
+/// <summary>The params Gatehouse sends upstream: the agent's own, less what belongs to the agent's hop.</summary>
+internal static class ForwardedParams
+{
+    private const string ProtocolMetaPrefix = "io.modelcontextprotocol/";
+
+    /// <summary>
+    /// A copy of the agent's params without its progress token (the upstream connection sets its own
+    /// and maps progress back), without its trace context (the gateway's span continues the trace), and
+    /// without the per-request protocol fields of 2026-07-28 (<c>io.modelcontextprotocol/*</c>): they
+    /// describe the agent's hop, and an upstream on a 2025 session would take the request for a
+    /// sessionless 2026 one and refuse it ("Server not initialized").
+    /// </summary>
+    public static JsonObject? From(JsonNode? parameters)
+    {
+        if (parameters is not JsonObject original)
+        {
+            return null;
+        }
+
+        var copy = (JsonObject)original.DeepClone();
+        if (copy["_meta"] is JsonObject meta)
+        {
+            meta.Remove("progressToken");
+            meta.Remove("traceparent");
+            meta.Remove("tracestate");
+            foreach (var key in meta.Select(p => p.Key).Where(k => k.StartsWith(ProtocolMetaPrefix, StringComparison.Ordinal)).ToList())
+            {
+                meta.Remove(key);
+            }
+
+            if (meta.Count == 0)
+            {
+                copy.Remove("_meta");
+            }
+        }
+
+        return copy;
+    }
+}

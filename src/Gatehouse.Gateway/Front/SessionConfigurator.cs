@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Gatehouse.Gateway.Front.Aggregate;
+using Gatehouse.Grains.Upstreams;
+using Gatehouse.Policy.Naming;
+using Gatehouse.Upstreams;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Gatehouse.Gateway.Front;
+
+/// <summary>
+/// Gives each MCP session (and each sessionless request) its route: the upstream its URL names,
+/// presenting the upstream's own identity, instructions and capabilities; or, on <c>/mcp</c>, the
+/// aggregate of the grant's upstreams, with their capabilities merged. The route answers what the endpoint
+/// forwards (see <see cref="ForwardingFilter"/>).
+/// </summary>
+internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, ILogger<SessionConfigurator> logger)
+{
+    public async Task ConfigureAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
+    {
+        var upstream = RouteValues.UpstreamOf(httpContext);
+        if (upstream is null)
+        {
+            await ConfigureAggregateAsync(httpContext, options, cancellationToken);
+            return;
+        }
+
+        if (!fronts.TryGet(upstream, out var front))
+        {
+            throw new InvalidOperationException("The MCP route guard lets only configured upstreams through.");
+        }
+
+        var info = await DescribeAsync(front, cancellationToken);
+        options.ServerInfo = info is null ? null : JsonSerializer.Deserialize<Implementation>(info.ServerInfoJson, McpJsonUtilities.DefaultOptions);
+        options.ServerInstructions = info?.Instructions;
+        options.Capabilities = Served(CapabilitiesOf(info));
+
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(front, ForwardingFilter.MethodsFor(options.Capabilities)));
+    }
+
+    /// <summary><c>/mcp</c>: one server for every upstream the grant may use, capabilities merged.</summary>
+    private async Task ConfigureAggregateAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
+    {
+        var members = aggregate.FrontsOf(httpContext.User);
+        var infos = await Task.WhenAll(members.Select(front => DescribeAsync(front, cancellationToken)));
+        var each = infos.Select(CapabilitiesOf).ToList();
+        options.ServerInfo = new Implementation { Name = "gatehouse", Version = typeof(SessionConfigurator).Assembly.GetName().Version?.ToString() ?? "0" };
+        options.ServerInstructions = string.Join("\n\n", members.Zip(infos)
+            .Where(pair => !string.IsNullOrWhiteSpace(pair.Second?.Instructions))
+            .Select(pair => $"[{pair.First.Upstream}] (its tools and prompts are named {pair.First.Upstream}{AggregateNames.Separator}…)\n{pair.Second!.Instructions}"));
+        options.Capabilities = new ServerCapabilities
+        {
+            Tools = each.Any(c => c.Tools is not null) ? new ToolsCapability { ListChanged = each.Any(c => c.Tools?.ListChanged == true) } : null,
+            Resources = each.Any(c => c.Resources is not null)
+                ? new ResourcesCapability { ListChanged = each.Any(c => c.Resources?.ListChanged == true), Subscribe = each.Any(c => c.Resources?.Subscribe == true) }
+                : null,
+            Prompts = each.Any(c => c.Prompts is not null) ? new PromptsCapability { ListChanged = each.Any(c => c.Prompts?.ListChanged == true) } : null,
+            Completions = each.Any(c => c.Completions is not null) ? new CompletionsCapability() : null,
+            Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
+        };
+
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, ForwardingFilter.MethodsFor(options.Capabilities)));
+    }
+
+    /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>
+    private async Task<UpstreamInfo?> DescribeAsync(UpstreamFront front, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await front.Channel.GetInfoAsync(cancellationToken);
+        }
+        catch (UpstreamException ex)
+        {
+            Log.UpstreamUndescribed(logger, front.Upstream, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The upstream's capabilities; when it cannot be reached the session still opens, offering tools,
+    /// resources and prompts, and each request then reports the upstream's state.
+    /// </summary>
+    private static ServerCapabilities CapabilitiesOf(UpstreamInfo? info) =>
+        info is null
+            ? new ServerCapabilities { Tools = new(), Resources = new(), Prompts = new() }
+            : JsonSerializer.Deserialize<ServerCapabilities>(info.CapabilitiesJson, McpJsonUtilities.DefaultOptions) ?? new ServerCapabilities();
+
+    /// <summary>What Gatehouse relays of an upstream's capabilities: lists (with their change notifications), subscriptions, completion, logging.</summary>
+    private static ServerCapabilities Served(ServerCapabilities upstream) => new()
+    {
+        Tools = upstream.Tools is null ? null : new ToolsCapability { ListChanged = upstream.Tools.ListChanged },
+        Resources = upstream.Resources is null ? null : new ResourcesCapability { ListChanged = upstream.Resources.ListChanged, Subscribe = upstream.Resources.Subscribe },
+        Prompts = upstream.Prompts is null ? null : new PromptsCapability { ListChanged = upstream.Prompts.ListChanged },
+        Completions = upstream.Completions is null ? null : new CompletionsCapability(),
+        Logging = upstream.Logging is null ? null : new LoggingCapability(),
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Opening a session for {Upstream} without its description: {Reason}")]
+        public static partial void UpstreamUndescribed(ILogger logger, string upstream, string reason);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Front.Messages;
+using Gatehouse.Gateway.Sessions;
+using Gatehouse.Telemetry;
+using Gatehouse.Upstreams;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Gatehouse.Gateway.Front;
+
+/// <summary>
+/// The endpoint of one upstream. Requests go upstream as the agent sent them (less what belongs to the
+/// agent's hop, see <see cref="ForwardedParams"/>) and results come back as the upstream sent them:
+/// tool calls are decided by policy first, and tool lists lose what policy or a changed definition
+/// keeps from the agent. A request of an agent session goes to the upstream session that stands for it
+/// (HTTP upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
+/// notifications reach that agent; sessionless requests share one pooled upstream connection.
+/// </summary>
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, GatehouseMetrics metrics)
+    : IMcpRoute
+{
+    public string Upstream => upstream;
+
+    public IUpstreamChannel Channel => channel;
+
+    public async ValueTask<JsonNode> HandleAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        request.Method switch
+        {
+            RequestMethods.ToolsList => await ListToolsAsync(request, server, cancellationToken),
+            RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
+            RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
+            _ => await ForwardAsync(request, server, cancellationToken),
+        };
+
+    /// <summary>A call of one of this upstream's tools, by its upstream name; <paramref name="request"/> carries the params as they go upstream.</summary>
+    public ValueTask<JsonNode> CallToolAsync(string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
+        toolCalls.HandleAsync(this, tool, request, server, user, cancellationToken);
+
+    /// <summary>Records a page of the upstream's tools in the tool catalogue (definitions, risk, pins).</summary>
+    public Task ObserveToolsAsync(JsonArray? tools) => catalog.ObserveAsync(upstream, tools);
+
+    /// <summary>Whether the tool may appear in this upstream's lists: by the policy in force (with the tool's risk), unless its definition changed.</summary>
+    public bool IsListed(string tool)
+    {
+        var known = catalog.Find(upstream, tool);
+        return known is not { Changed: true } && Gatehouse.Policy.PolicyEvaluator.IsListed(policies.Get(upstream), tool, known?.Description);
+    }
+
+    /// <summary>The upstream's tools (observed by the tool catalogue), less those this endpoint does not list.</summary>
+    private async Task<JsonNode> ListToolsAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        var page = await ForwardAsync(request, server, cancellationToken);
+        if (page["tools"] is JsonArray tools)
+        {
+            await ObserveToolsAsync(tools);
+            for (var i = tools.Count - 1; i >= 0; i--)
+            {
+                if (tools[i]?["name"] is not JsonValue name || !name.TryGetValue<string>(out var tool) || !IsListed(tool))
+                {
+                    tools.RemoveAt(i);
+                }
+            }
+        }
+
+        return page;
+    }
+
+    public async Task<JsonNode> SetLoggingLevelAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        // Only an agent's own upstream session can carry its logging level; without one, the level stays with the gateway.
+        if (server.SessionId is not null && sessions.IsSessionful(upstream))
+        {
+            return await ForwardAsync(request, server, cancellationToken);
+        }
+
+        return new JsonObject();
+    }
+
+    /// <summary>Sends the agent's request upstream as it came and returns the upstream's result as it came.</summary>
+    /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode> ForwardAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(request, server, null, cancellationToken) ?? new JsonObject();
+        }
+        catch (UpstreamException ex)
+        {
+            throw UpstreamErrors.ToProtocolException(ex);
+        }
+    }
+
+    /// <summary>Sends the agent's request upstream as it came.</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
+    {
+        var method = request.Method;
+        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
+        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
+        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        var parameters = ForwardedParams.From(request.Params);
+        try
+        {
+            if (server.SessionId is not { } sessionId)
+            {
+                return await channel.SendAsync(method, parameters, onProgress, cancellationToken);
+            }
+
+            // The agent may cancel through another replica: watch for that while the request runs.
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await using var watch = cancellations.Watch(sessionId, request.Id, cancellation);
+            if (!sessions.IsSessionful(upstream))
+            {
+                return await channel.SendAsync(method, parameters, onProgress, cancellation.Token);
+            }
+
+            using var inFlight = agents[sessionId].Begin(server);
+            var connection = await sessions.GetAsync(sessionId, upstream);
+            return await connection.SendAsync(method, parameters, onProgress, cancellation.Token);
+        }
+        catch (UpstreamException ex)
+        {
+            outcome = ex.Kind.ToString().ToLowerInvariant();
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag(TelemetryAttributes.ErrorType, outcome);
+            metrics.UpstreamErrors.Add(1, new(TelemetryAttributes.Upstream, upstream), new(TelemetryAttributes.ErrorType, outcome));
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            metrics.UpstreamDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new(TelemetryAttributes.Upstream, upstream),
+                new(TelemetryAttributes.McpMethodName, method),
+                new(TelemetryAttributes.Outcome, outcome));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Gatehouse.Grains.Replies;
+using Gatehouse.Grains.Sessions;
+using Gatehouse.Upstreams;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Gateway.Sessions;
+
+/// <summary>
+/// The upstream sessions standing for agent sessions, as this replica holds them. One upstream
+/// session per agent session and HTTP upstream, opened by whichever replica first needs it, recorded
+/// in the session grain and resumed by the others. Connections idle for a while are dropped here
+/// (the upstream session itself lives on for the other replicas).
+/// </summary>
+internal sealed class SessionUpstreams : IAsyncDisposable
+{
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<(string Session, string Upstream, bool Listen), Entry> _connections = new();
+    private readonly UpstreamCatalog _catalog;
+    private readonly UpstreamTransportFactory _transports;
+    private readonly AgentSessions _agents;
+    private readonly AgentRequests _requests;
+    private readonly IGrainFactory _grains;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _time;
+    private readonly ITimer _sweeper;
+
+    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        _catalog = catalog;
+        _transports = transports;
+        _agents = agents;
+        _requests = requests;
+        _grains = grains;
+        _loggerFactory = loggerFactory;
+        _time = time;
+        _sweeper = time.CreateTimer(_ => Sweep(), null, IdleLimit, IdleLimit);
+    }
+
+    /// <summary>Whether requests of agent sessions to this upstream get upstream sessions of their own (HTTP upstreams do).</summary>
+    public bool IsSessionful(string upstream) => !_catalog.Get(upstream).IsStdio;
+
+    /// <summary>The connection to the upstream session standing for <paramref name="sessionId"/>, opening or resuming it.</summary>
+    public async Task<UpstreamConnection> GetAsync(string sessionId, string upstream, bool listen = false)
+    {
+        var key = (sessionId, upstream, listen);
+        var entry = _connections.GetOrAdd(key, k => new Entry(new Lazy<Task<UpstreamConnection>>(() => CreateAsync(k.Session, k.Upstream, k.Listen))));
+        entry.Touch(_time);
+        try
+        {
+            return await entry.Connection.Value;
+        }
+        catch
+        {
+            _connections.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
+
+    /// <summary>Drops this replica's connections for a closed agent session.</summary>
+    public async Task ForgetAsync(string sessionId)
+    {
+        foreach (var key in _connections.Keys.Where(k => k.Session == sessionId).ToList())
+        {
+            if (_connections.TryRemove(key, out var entry))
+            {
+                await entry.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Closes this replica's hold on the upstream session's stream of unsolicited messages.</summary>
+    public async Task ForgetListenerAsync(string sessionId, string upstream)
+    {
+        if (_connections.TryRemove((sessionId, upstream, true), out var entry))
+        {
+            await entry.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sweeper.DisposeAsync();
+        foreach (var entry in _connections.Values)
+        {
+            await entry.DisposeAsync();
+        }
+    }
+
+    private async Task<UpstreamConnection> CreateAsync(string sessionId, string upstream, bool listen)
+    {
+        var grain = _grains.GetGrain<ISessionGrain>(sessionId);
+        var record = await grain.GetAsync() ?? throw new McpProtocolException("Session not found", (McpErrorCode)(-32001));
+        var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(record.InitializeParamsJson, McpJsonUtilities.DefaultOptions);
+        var callbacks = new AgentCallbacks(_agents[sessionId], new ReplyAddress(sessionId, record.GrantId), _requests);
+        var spec = new AgentSessionSpec
+        {
+            AgentSessionId = sessionId,
+            ClientInfo = initialize?.ClientInfo,
+            Capabilities = initialize?.Capabilities,
+            Callbacks = record.Route.Length == 0 ? new AggregateAgentCallbacks(callbacks, upstream) : callbacks,
+            Binding = record.UpstreamBindingOf(upstream),
+            Bind = async binding => await grain.BindUpstreamAsync(upstream, binding),
+            Listen = listen,
+        };
+        return new UpstreamConnection(upstream, _catalog.Get(upstream), _transports, _loggerFactory, _time, spec);
+    }
+
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (key, entry) in _connections)
+        {
+            if (now - entry.LastUsed > IdleLimit && _connections.TryRemove(KeyValuePair.Create(key, entry)))
+            {
+                _ = entry.DisposeAsync().AsTask();
+            }
+        }
+    }
+
+    private sealed class Entry(Lazy<Task<UpstreamConnection>> connection) : IAsyncDisposable
+    {
+        public Lazy<Task<UpstreamConnection>> Connection { get; } = connection;
+
+        public DateTimeOffset LastUsed { get; private set; }
+
+        public void Touch(TimeProvider time) => LastUsed = time.GetUtcNow();
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Connection.IsValueCreated && Connection.Value.IsCompletedSuccessfully)
+            {
+                await Connection.Value.Result.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,8 +1,0 @@
-namespace Gatehouse.Host.Auth;
-
-/// <summary>Static grant tokens: the token's SHA-256 selects a grant of the <see cref="GrantRegistry"/>.</summary>
-internal sealed class RegistryGrantTokenValidator(GrantRegistry grants) : IGrantTokenValidator
-{
-    public ValueTask<Grant?> FindGrantAsync(string token, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(grants.FindByToken(token));
-}

@@ -1,4 +1,0 @@
-namespace Gatehouse.Host.Configuration;
-
-internal sealed class ConfigFileNotFoundException(string path)
-    : Exception($"configuration file not found: {path} (given with --config)");

@@ -1,0 +1,82 @@
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Upstreams;
+
+namespace Gatehouse.Gateway.Tests.Configuration;
+
+public sealed class GatehouseOptionsValidatorTests
+{
+    private const string Hash = "7738c76cee39b0b4728feca1c831be314dba5062b4f3f411e2a75a7ba8a86011";
+
+    private static GatehouseOptions Valid() => new()
+    {
+        Upstreams = { ["everything"] = new UpstreamOptions { Url = new Uri("http://127.0.0.1:3001/mcp"), Policy = "p.json" } },
+        Grants = { ["ci-agent"] = new GrantOptions { TokenSha256 = Hash, Upstreams = ["everything"] } },
+    };
+
+    private static IReadOnlyList<string> Faults(GatehouseOptions options) =>
+        new GatehouseOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+
+    [Fact]
+    public void Valid_configuration_has_no_faults() => Assert.Empty(Faults(Valid()));
+
+    [Fact]
+    public void Upstream_with_both_url_and_command_is_named()
+    {
+        var options = Valid();
+        options.Upstreams["everything"].Command = "npx";
+
+        Assert.Contains(Faults(options), f => f.StartsWith("Gatehouse:Upstreams:everything:", StringComparison.Ordinal) && f.Contains("exactly one of Url", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Upstream_without_a_policy_is_named()
+    {
+        var options = Valid();
+        options.Upstreams["everything"].Policy = null;
+
+        Assert.Contains("Gatehouse:Upstreams:everything:Policy is required: the path of this upstream's policy document.", Faults(options));
+    }
+
+    [Fact]
+    public void Grant_with_a_malformed_hash_or_an_unknown_upstream_is_named()
+    {
+        var options = Valid();
+        options.Grants["ci-agent"].TokenSha256 = "abc";
+        options.Grants["ci-agent"].Upstreams.Add("files");
+
+        var faults = Faults(options);
+
+        Assert.Contains(faults, f => f.StartsWith("Gatehouse:Grants:ci-agent:TokenSha256", StringComparison.Ordinal));
+        Assert.Contains(faults, f => f.StartsWith("Gatehouse:Grants:ci-agent:Upstreams:1 names 'files'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_grants_with_one_token_are_refused()
+    {
+        var options = Valid();
+        options.Grants["other"] = new GrantOptions { TokenSha256 = Hash.ToUpperInvariant(), Upstreams = ["everything"] };
+
+        Assert.Contains(Faults(options), f => f.Contains("each grant needs its own token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AdoNet_clustering_without_a_connection_string_is_named()
+    {
+        var options = Valid();
+        options.Cluster.Clustering = "AdoNet";
+
+        Assert.Contains("Gatehouse:Cluster:ConnectionString is required when Clustering is AdoNet.", Faults(options));
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("two__parts")]
+    [InlineData("")]
+    public void Upstream_names_that_cannot_appear_in_urls_or_prefixes_are_refused(string name)
+    {
+        var options = Valid();
+        options.Upstreams[name] = new UpstreamOptions { Command = "x", Policy = "p.json" };
+
+        Assert.Contains(Faults(options), f => f.StartsWith($"Gatehouse:Upstreams:{name}: an upstream name", StringComparison.Ordinal));
+    }
+}
