@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Pins;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Tools;
 using Gatehouse.Upstreams;
 using ModelContextProtocol.Protocol;
 
@@ -87,7 +88,8 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     {
         var state = State(upstream);
         state.ListedAt = time.GetTimestamp();
-        var definitions = (tools ?? []).OfType<JsonObject>().Select(ToolDefinitions.From).OfType<ToolDefinition>().ToList();
+        var definitions = (tools ?? []).OfType<JsonObject>().Select(PinnedDefinition.From).OfType<PinnedDefinition>()
+            .Select(d => new ToolDefinition(d.Name, d.Sha256, d.Json)).ToList();
         var news = definitions.Where(d => !state.Tools.TryGetValue(d.Name, out var known) || IsNews(known.Pin, d)).ToList();
         if (news.Count == 0)
         {
@@ -185,7 +187,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
 
     private static CatalogedTool Catalogue(ToolDefinition definition, ToolPin? pin, bool changed)
     {
-        var description = ToolDefinitions.Describe(definition);
+        var description = PinnedDefinition.Describe(definition.Name, definition.Json);
         return new CatalogedTool(definition, description, ToolRisk.Classify(description), pin, changed);
     }
 

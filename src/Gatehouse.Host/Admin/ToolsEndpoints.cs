@@ -2,6 +2,7 @@ using Gatehouse.Gateway.Catalog;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Grains.Pins;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Tools;
 using Gatehouse.Upstreams;
 
 namespace Gatehouse.Host.Admin;

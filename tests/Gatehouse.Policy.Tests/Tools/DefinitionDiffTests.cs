@@ -1,6 +1,6 @@
-using Gatehouse.Gateway.Catalog;
+using Gatehouse.Policy.Tools;
 
-namespace Gatehouse.Gateway.Tests.Catalog;
+namespace Gatehouse.Policy.Tests.Tools;
 
 public sealed class DefinitionDiffTests
 {

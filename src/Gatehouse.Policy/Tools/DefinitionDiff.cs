@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace Gatehouse.Gateway.Catalog;
+namespace Gatehouse.Policy.Tools;
 
 /// <summary>One difference between a pinned tool definition and the one served now, at a JSON pointer.</summary>
 /// <param name="Path">JSON pointer into the definition, e.g. <c>/description</c> or <c>/inputSchema/properties/to</c>.</param>
 /// <param name="Pinned">The pinned value; absent (undefined) when the field is new.</param>
 /// <param name="Now">The value served now; absent (undefined) when the field was removed.</param>
-internal sealed record DefinitionDiff(string Path, JsonElement? Pinned, JsonElement? Now)
+public sealed record DefinitionDiff(string Path, JsonElement? Pinned, JsonElement? Now)
 {
     /// <summary>Every difference, deepest first within objects; arrays of different lengths differ as a whole.</summary>
     public static IReadOnlyList<DefinitionDiff> Between(string pinnedJson, string nowJson)
