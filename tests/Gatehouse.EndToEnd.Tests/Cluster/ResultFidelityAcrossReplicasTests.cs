@@ -42,4 +42,22 @@ public sealed class ResultFidelityAcrossReplicasTests(FidelityFixture fixture, I
         Assert.True(sent.Count >= called.Count + 4, $"initialize, initialized, the session's own stream, tools/list and every call went through the balancer: {sent.Count} requests for {called.Count} tools");
         Assert.True(perReplica.Min() > 0 && perReplica.Max() - perReplica.Min() <= 1, $"round robin over three replicas: {spread}");
     }
+
+    [Fact]
+    public async Task A_result_in_a_shape_no_sdk_knows_comes_through_three_replicas_in_turn_as_the_upstream_sent_it()
+    {
+        var cluster = fixture.Cluster;
+        var balancer = new RoundRobinHandler(() => cluster.LiveUrls);
+        await using var direct = await RawSession.OpenAsync(fixture.TestUpstreamEndpoint, token: null);
+        await using var through = await RawSession.OpenAsync(new Uri(cluster.LiveUrls[0], "/mcp/metered"), cluster.TokenOf("agent"), handler: balancer);
+
+        await ResultFidelity.AssertFutureShapeComesThroughAsync(direct, through);
+
+        // initialize, initialized and the call: one on each replica.
+        lock (balancer.Sent)
+        {
+            Assert.Equal(3, balancer.Sent.Count);
+            Assert.Equal(3, balancer.Sent.Distinct().Count());
+        }
+    }
 }

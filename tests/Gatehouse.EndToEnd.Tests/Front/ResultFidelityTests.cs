@@ -24,6 +24,15 @@ public sealed class ResultFidelityTests(CoreGatewayFixture fixture, ITestOutputH
         Assert.Contains("get-annotated-message", called);
     }
 
+    [Fact]
+    public async Task A_result_in_a_shape_no_sdk_knows_comes_through_as_the_upstream_sent_it()
+    {
+        await using var direct = await RawSession.OpenAsync(fixture.TestUpstreamEndpoint, token: null);
+        await using var through = await RawSession.OpenAsync(fixture.Gateway.EndpointOf("test"), fixture.Gateway.TokenOf("alpha"));
+
+        await ResultFidelity.AssertFutureShapeComesThroughAsync(direct, through);
+    }
+
     [Theory]
     [InlineData("""{"messageType":"success"}""")]
     [InlineData("""{"messageType":"error","includeImage":true}""")]

@@ -45,6 +45,22 @@ internal static partial class ResultFidelity
     }
 
     /// <summary>
+    /// Calls the test upstream's <c>future-shape</c> on both sessions: a result with members and a content type
+    /// no MCP SDK knows, and numbers in forms no serializer writes, comes back the same.
+    /// </summary>
+    public static async Task AssertFutureShapeComesThroughAsync(RawSession direct, RawSession through)
+    {
+        var call = new JsonObject { ["name"] = "future-shape", ["arguments"] = new JsonObject() };
+
+        var (expected, actual) = await RequestBothAsync(direct, through, "tools/call", call);
+
+        // The upstream did send what no SDK knows: the comparison is not between two ordinary results.
+        Assert.Contains("""{"type":"hologram","frames":[1,2.50,1E+2,-0,12345678901234567890123],"loop":null}""", expected.ResultJson);
+        Assert.Contains(""","futureMember":{"since":"2099-01-01","flags":[true,false,null]},""", expected.ResultJson);
+        Assert.Equal(expected.ResultJson, actual.ResultJson);
+    }
+
+    /// <summary>
     /// Sends the same request on both sessions, one after the other, and checks that each was answered
     /// with HTTP 200 before anything reads what the answer says.
     /// </summary>
