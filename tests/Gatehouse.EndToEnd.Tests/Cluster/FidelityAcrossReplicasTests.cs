@@ -7,7 +7,8 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// different replicas: the agent's answer to a sampling request may reach another replica than the call
 /// that is waiting for it.
 /// </summary>
-public sealed class FidelityAcrossReplicasTests(FidelityFixture fixture) : IClassFixture<FidelityFixture>
+[Collection(FidelityCollection.Name)]
+public sealed class FidelityAcrossReplicasTests(FidelityFixture fixture)
 {
     private static AdminApi Admin => GatewayConfig.Admin;
 

@@ -5,19 +5,23 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// <summary>Three replicas on PostgreSQL in front of server-everything and the C# test upstream (under the metered policy).</summary>
 public sealed class FidelityFixture : ClusterFixtureBase
 {
+    private RunningUpstream? _everything;
     private RunningUpstream? _testUpstream;
+
+    /// <summary>server-everything's own Streamable HTTP endpoint (behind <c>everything</c>, which allows every tool).</summary>
+    internal Uri EverythingEndpoint => _everything!.Endpoint;
 
     internal Uri TestUpstreamEndpoint => _testUpstream!.Endpoint;
 
     private protected override async Task<GatewayCluster> StartAsync()
     {
-        var everything = await KeepAsync(UpstreamServers.StartEverythingAsync());
+        _everything = await KeepAsync(UpstreamServers.StartEverythingAsync());
         _testUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync());
         return await GatewayCluster.StartAsync(
             replicas: 3,
             new Dictionary<string, UpstreamSpec>
             {
-                ["everything"] = UpstreamSpec.Http(everything.Endpoint, Policies.AllowAll),
+                ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
             },
             new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });

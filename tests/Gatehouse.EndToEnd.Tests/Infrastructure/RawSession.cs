@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,23 +23,31 @@ internal sealed class RawSession : IAsyncDisposable
         ["roots"] = new JsonObject { ["listChanged"] = true },
     };
 
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private readonly string? _token;
+    private readonly CancellationTokenSource _closing = new();
+    private Task? _listening;
     private int _nextId;
 
-    private RawSession(Uri endpoint, string? token)
+    private RawSession(Uri endpoint, string? token, HttpMessageHandler? handler)
     {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.Timeout = TimeSpan.FromMinutes(5);
         _endpoint = endpoint;
         _token = token;
     }
 
     public string? SessionId { get; private set; }
 
-    /// <summary>Opens a session: <c>initialize</c> with <paramref name="capabilities"/>, then <c>notifications/initialized</c>.</summary>
-    public static async Task<RawSession> OpenAsync(Uri endpoint, string? token, JsonObject? capabilities = null)
+    /// <summary>
+    /// Opens a session: <c>initialize</c> with <paramref name="capabilities"/>, then <c>notifications/initialized</c>.
+    /// Its HTTP requests go through <paramref name="handler"/> when one is given (a <see cref="RoundRobinHandler"/>,
+    /// say; the session disposes it), else straight to <paramref name="endpoint"/>.
+    /// </summary>
+    public static async Task<RawSession> OpenAsync(Uri endpoint, string? token, JsonObject? capabilities = null, HttpMessageHandler? handler = null)
     {
-        var session = new RawSession(endpoint, token);
+        var session = new RawSession(endpoint, token, handler);
         var initialize = await session.RequestAsync("initialize", new JsonObject
         {
             ["protocolVersion"] = "2025-11-25",
@@ -87,13 +96,9 @@ internal sealed class RawSession : IAsyncDisposable
         await foreach (var data in ReadEventsAsync(response))
         {
             var received = JsonNode.Parse(data)!.AsObject();
-            if (received["method"] is not null && received["id"] is { } requestId)
+            if (received["method"] is not null && received["id"] is not null)
             {
-                var reply = answer?.Invoke(received);
-                var replyMessage = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = requestId.DeepClone() };
-                replyMessage[reply is null ? "error" : "result"] = reply ?? new JsonObject { ["code"] = -32601, ["message"] = "This client answers nothing." };
-                using var replied = await PostAsync(replyMessage.ToJsonString());
-                await replied.EnsureAcceptedAsync();
+                await ReplyAsync(received, answer);
             }
             else if (received["method"] is not null)
             {
@@ -108,27 +113,55 @@ internal sealed class RawSession : IAsyncDisposable
         throw new InvalidOperationException($"The stream of {method} ended without its answer.");
     }
 
+    /// <summary>
+    /// Opens the session's own stream (a GET) and answers every server request that arrives on it with
+    /// <paramref name="answer"/> until the session is disposed: the requests a server sends outside any call,
+    /// as server-everything's <c>roots/list</c>. Returns once the server has accepted the stream.
+    /// </summary>
+    public async Task ListenAsync(Func<JsonObject, JsonNode> answer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _endpoint);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        Authorize(request, withSession: true);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _closing.Token);
+        try
+        {
+            await response.EnsureAcceptedAsync();
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        _listening = AnswerAsync(response, answer);
+    }
+
     /// <summary>POSTs <paramref name="body"/> as it is, with this session's id once it has one.</summary>
     public Task<HttpResponseMessage> PostAsync(string body, bool withSession = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");
-        if (_token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        }
-
-        if (withSession && SessionId is not null)
-        {
-            request.Headers.Add("Mcp-Session-Id", SessionId);
-            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
-        }
-
+        Authorize(request, withSession);
         return _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
+    /// <summary>Closes the session (DELETE); a failure of the stream opened by <see cref="ListenAsync"/> surfaces here.</summary>
     public async ValueTask DisposeAsync()
+    {
+        await _closing.CancelAsync();
+        try
+        {
+            await (_listening ?? Task.CompletedTask);
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+    }
+
+    private async Task CloseAsync()
     {
         if (SessionId is not null)
         {
@@ -150,13 +183,59 @@ internal sealed class RawSession : IAsyncDisposable
         }
 
         _http.Dispose();
+        _closing.Dispose();
     }
 
-    private static async IAsyncEnumerable<string> ReadEventsAsync(HttpResponseMessage response)
+    private void Authorize(HttpRequestMessage request, bool withSession)
     {
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        }
+
+        if (withSession && SessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", SessionId);
+            request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        }
+    }
+
+    /// <summary>Answers one request of the server's with <paramref name="answer"/>'s result, or with an error when there is none.</summary>
+    private async Task ReplyAsync(JsonObject request, Func<JsonObject, JsonNode>? answer)
+    {
+        var reply = answer?.Invoke(request);
+        var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]!.DeepClone() };
+        message[reply is null ? "error" : "result"] = reply ?? new JsonObject { ["code"] = -32601, ["message"] = "This client answers nothing." };
+        using var replied = await PostAsync(message.ToJsonString());
+        await replied.EnsureAcceptedAsync();
+    }
+
+    /// <summary>Reads the session's own stream until the session closes it, answering the server's requests.</summary>
+    private async Task AnswerAsync(HttpResponseMessage response, Func<JsonObject, JsonNode> answer)
+    {
+        using var _ = response;
+        try
+        {
+            await foreach (var data in ReadEventsAsync(response, _closing.Token))
+            {
+                var received = JsonNode.Parse(data)!.AsObject();
+                if (received["method"] is not null && received["id"] is not null)
+                {
+                    await ReplyAsync(received, answer);
+                }
+            }
+        }
+        catch (Exception ex) when (_closing.IsCancellationRequested && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            // The session closed its own stream.
+        }
+    }
+
+    private static async IAsyncEnumerable<string> ReadEventsAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync() is { } line)
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.StartsWith("data:", StringComparison.Ordinal))
             {

@@ -32,12 +32,14 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<AnnotatedTools>()
             .WithTools<TraceTool>()
             .WithTools<ShapeShift>()
+            .WithTools<FutureShape>()
             .WithResources<TestResources>()
             .WithPrompts<GreetPrompt>()
             .WithRequestFilters(filters =>
             {
                 filters.AddCallToolFilter(InvocationCountingFilter.Create);
                 filters.AddListToolsFilter(ShapeShift.Filter);
-            });
+            })
+            .WithMessageFilters(filters => filters.AddOutgoingFilter(FutureShape.Filter));
     }
 }
