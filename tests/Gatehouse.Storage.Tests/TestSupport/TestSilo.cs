@@ -54,8 +54,9 @@ internal sealed class TestSilo : IAsyncDisposable
                 .ConfigureEndpoints(IPAddress.Loopback, ports.Silo, ports.Gateway)
                 .Configure<ClusterMembershipOptions>(options =>
                 {
-                    options.ProbeTimeout = TimeSpan.FromSeconds(1);
-                    options.NumMissedProbesLimit = 2;
+                    // Prompt, but not so prompt that a silo slowed by a busy machine is taken for dead.
+                    options.ProbeTimeout = TimeSpan.FromSeconds(2);
+                    options.NumMissedProbesLimit = 3;
                     options.NumVotesForDeathDeclaration = 1;
                     options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
                     options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
