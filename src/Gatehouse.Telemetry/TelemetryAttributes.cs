@@ -17,6 +17,12 @@ public static class TelemetryAttributes
 
     public const string Grant = "gatehouse.grant";
 
+    /// <summary>The OAuth access token's subject (<c>sub</c>); absent for static grant tokens.</summary>
+    public const string Subject = "enduser.id";
+
+    /// <summary>The OAuth client the access token was issued to (<c>client_id</c> or <c>azp</c>).</summary>
+    public const string ClientId = "gatehouse.oauth.client_id";
+
     public const string Upstream = "gatehouse.upstream";
 
     public const string Outcome = "gatehouse.outcome";

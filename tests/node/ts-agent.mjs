@@ -1,14 +1,16 @@
 // A small MCP agent built on the official TypeScript SDK, for the end-to-end tests.
 //
-//   node ts-agent.mjs --url URL [--token TOKEN] --tool NAME [--args JSON] [--progress] [--timeout MS]
+//   node ts-agent.mjs --url URL [--token TOKEN | --client-id ID --client-secret SECRET --expected-issuer URL] --tool NAME [--args JSON] [--progress] [--timeout MS]
 //
-// Connects over Streamable HTTP (sending "Authorization: Bearer TOKEN" when a token is given), lists
+// Connects over Streamable HTTP (sending "Authorization: Bearer TOKEN" when a token is given; with a client id
+// and secret, the SDK's OAuth client-credentials flow discovers the authorization server from the 401), lists
 // the tools, calls one, and prints exactly one JSON line on stdout:
 //   {"tools":[names…],"result":<CallToolResult>[,"progress":[<notification params>…]]}   exit code 0
 //   {"error":"message"[,"code":<JSON-RPC error code or HTTP status>]}                       exit code 1
 // A tool that fails with isError is a result, not an error. Diagnostics go to stderr.
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { ClientCredentialsProvider } from "@modelcontextprotocol/sdk/client/auth-extensions.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
 // stdout carries the single answer line: anything a library logs goes to stderr instead.
@@ -23,6 +25,9 @@ function parseCommandLine() {
     options: {
       url: { type: "string" },
       token: { type: "string" },
+      "client-id": { type: "string" },
+      "client-secret": { type: "string" },
+      "expected-issuer": { type: "string" },
       tool: { type: "string" },
       args: { type: "string", default: "{}" },
       progress: { type: "boolean", default: false },
@@ -31,7 +36,7 @@ function parseCommandLine() {
     strict: true,
   });
   if (!values.url || !values.tool) {
-    throw new Error("usage: ts-agent.mjs --url URL [--token TOKEN] --tool NAME [--args JSON] [--progress] [--timeout MS]");
+    throw new Error("usage: ts-agent.mjs --url URL [--token TOKEN | --client-id ID --client-secret SECRET --expected-issuer URL] --tool NAME [--args JSON] [--progress] [--timeout MS]");
   }
   const toolArgs = JSON.parse(values.args);
   if (toolArgs === null || typeof toolArgs !== "object" || Array.isArray(toolArgs)) {
@@ -57,7 +62,14 @@ async function listAllTools(client) {
 
 async function run(options) {
   const headers = options.token ? { Authorization: `Bearer ${options.token}` } : {};
-  const transport = new StreamableHTTPClientTransport(new URL(options.url), { requestInit: { headers } });
+  const authProvider = options["client-id"]
+    ? new ClientCredentialsProvider({
+        clientId: options["client-id"],
+        clientSecret: options["client-secret"],
+        expectedIssuer: options["expected-issuer"],
+      })
+    : undefined;
+  const transport = new StreamableHTTPClientTransport(new URL(options.url), { requestInit: { headers }, authProvider });
   const client = new Client({ name: "gatehouse-ts-agent", version: "1.0.0" });
   await client.connect(transport);
   try {

@@ -16,7 +16,12 @@ internal sealed class GrantRegistry
 
     public GrantRegistry(IOptions<GatehouseOptions> options)
     {
-        _configured = [.. options.Value.Grants.Select(pair => new Grant(pair.Key, pair.Value.Upstreams.ToHashSet(StringComparer.Ordinal), pair.Value.TokenSha256!.ToLowerInvariant()))];
+        _configured = [.. options.Value.Grants
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => new Grant(pair.Key, pair.Value.Upstreams.ToHashSet(StringComparer.Ordinal), pair.Value.TokenSha256?.ToLowerInvariant())
+            {
+                Match = pair.Value.Match.ToDictionary(claim => claim.Key, IReadOnlyList<string> (claim) => claim.Value, StringComparer.Ordinal),
+            })];
         _lookup = new Lookup(_configured);
     }
 
@@ -26,6 +31,10 @@ internal sealed class GrantRegistry
     public Grant? FindByToken(string token) => _lookup.ByTokenHash.GetValueOrDefault(TokenHash.Of(token));
 
     public Grant? FindById(string id) => _lookup.ById.GetValueOrDefault(id);
+
+    /// <summary>The first configured grant (by id, ordinal) whose <see cref="Grant.Match"/> the token's claims satisfy.</summary>
+    public Grant? FindByClaims(Func<string, IReadOnlyList<string>> claimValues) =>
+        _configured.FirstOrDefault(grant => grant.Match.Count > 0 && ClaimMatch.Satisfies(grant.Match, claimValues));
 
     public bool IsConfigured(string id) => _configured.Any(grant => grant.Id == id);
 
@@ -39,8 +48,9 @@ internal sealed class GrantRegistry
     {
         public Lookup(IEnumerable<Grant> grants)
         {
-            ByTokenHash = grants.ToDictionary(grant => grant.TokenSha256, StringComparer.Ordinal);
-            ById = ByTokenHash.Values.ToDictionary(grant => grant.Id, StringComparer.Ordinal);
+            var all = grants.ToList();
+            ByTokenHash = all.Where(grant => grant.TokenSha256 is not null).ToDictionary(grant => grant.TokenSha256!, StringComparer.Ordinal);
+            ById = all.ToDictionary(grant => grant.Id, StringComparer.Ordinal);
         }
 
         public Dictionary<string, Grant> ByTokenHash { get; }

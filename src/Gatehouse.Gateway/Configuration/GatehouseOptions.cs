@@ -13,6 +13,15 @@ public sealed class GatehouseOptions
     /// <summary>Agent credentials by grant id.</summary>
     public Dictionary<string, GrantOptions> Grants { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The base URL agents use to reach Gatehouse (e.g. <c>https://gatehouse.example.com</c>). OAuth access tokens
+    /// are bound to the resource URIs derived from it (RFC 8707): <c>{PublicUrl}/mcp/{upstream}</c> and <c>{PublicUrl}/mcp</c>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>OAuth 2.1: the issuers whose access tokens agents may present beside static grant tokens.</summary>
+    public AuthOptions Auth { get; set; } = new();
+
     /// <summary>Lower-case hex SHA-256 of the operator's admin token; the admin API is closed when absent.</summary>
     public string? AdminTokenSha256 { get; set; }
 

@@ -11,6 +11,7 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
         var faults = new List<string>();
         ValidateUpstreams(options, faults);
         ValidateGrants(options, faults);
+        ValidateAuth(options, faults);
         ValidateCluster(options.Cluster, faults);
         if (options.Counters.Durability is { } durability && durability is not (DurabilityKinds.None or DurabilityKinds.Durable))
         {
@@ -92,9 +93,13 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
         foreach (var (grant, settings) in options.Grants)
         {
             var key = $"Gatehouse:Grants:{grant}";
-            if (settings.TokenSha256 is null || !Sha256Hex().IsMatch(settings.TokenSha256))
+            if (settings.TokenSha256 is null && settings.Match.Count > 0)
             {
-                faults.Add($"{key}:TokenSha256 must be 64 hex characters (the SHA-256 of the grant's bearer token).");
+                // Selected by an OAuth token's claims alone: no static token to check.
+            }
+            else if (settings.TokenSha256 is null || !Sha256Hex().IsMatch(settings.TokenSha256))
+            {
+                faults.Add($"{key}:TokenSha256 must be 64 hex characters (the SHA-256 of the grant's bearer token), unless {key}:Match selects it by an OAuth token's claims.");
             }
             else if (!seen.TryAdd(settings.TokenSha256, grant))
             {
@@ -106,6 +111,49 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
                 if (!options.Upstreams.ContainsKey(settings.Upstreams[i]))
                 {
                     faults.Add($"{key}:Upstreams:{i} names '{settings.Upstreams[i]}', which is not under Gatehouse:Upstreams.");
+                }
+            }
+        }
+    }
+
+    private static void ValidateAuth(GatehouseOptions options, List<string> faults)
+    {
+        if (options.PublicUrl is { } publicUrl
+            && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0))
+        {
+            faults.Add("Gatehouse:PublicUrl must be an absolute http or https URL without query or fragment (the base URL agents use).");
+        }
+
+        if (options.Auth.Issuers.Count > 0 && options.PublicUrl is null)
+        {
+            faults.Add("Gatehouse:Auth:Issuers needs Gatehouse:PublicUrl: access tokens are bound to the resource URIs derived from it.");
+        }
+
+        foreach (var (name, issuer) in options.Auth.Issuers)
+        {
+            var key = $"Gatehouse:Auth:Issuers:{name}";
+            if (issuer.Authority is not { IsAbsoluteUri: true } authority || authority.Scheme is not ("http" or "https"))
+            {
+                faults.Add($"{key}:Authority must be the issuer's absolute https URL.");
+            }
+            else if (authority.Scheme == "http" && !authority.IsLoopback)
+            {
+                faults.Add($"{key}:Authority must be https (http is accepted only on a loopback address, for a local identity provider).");
+            }
+        }
+
+        foreach (var (grant, settings) in options.Grants)
+        {
+            if (settings.Match.Count > 0 && options.Auth.Issuers.Count == 0)
+            {
+                faults.Add($"Gatehouse:Grants:{grant}:Match selects the grant by an OAuth token's claims, which needs an issuer under Gatehouse:Auth:Issuers.");
+            }
+
+            foreach (var (claim, values) in settings.Match)
+            {
+                if (values.Count == 0 || values.Any(string.IsNullOrEmpty))
+                {
+                    faults.Add($"Gatehouse:Grants:{grant}:Match:{claim} must name a value or a list of non-empty values.");
                 }
             }
         }

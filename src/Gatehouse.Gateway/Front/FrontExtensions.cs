@@ -2,6 +2,7 @@ using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Front.Aggregate;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Resumption;
+using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Sessions;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;

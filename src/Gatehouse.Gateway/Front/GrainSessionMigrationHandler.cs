@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Front;
+using Gatehouse.Gateway.Routing;
 using Gatehouse.Grains.Sessions;
 using ModelContextProtocol;
 using ModelContextProtocol.AspNetCore;

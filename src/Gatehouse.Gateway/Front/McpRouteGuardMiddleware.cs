@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Grains.Sessions;
 using Gatehouse.Upstreams;

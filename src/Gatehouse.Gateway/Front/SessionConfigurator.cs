@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Gateway.Front.Aggregate;
+using Gatehouse.Gateway.Routing;
 using Gatehouse.Grains.Upstreams;
 using Gatehouse.Policy.Naming;
 using Gatehouse.Upstreams;

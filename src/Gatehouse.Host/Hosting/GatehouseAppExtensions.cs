@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Front;
 using Gatehouse.Host.Admin;
 using Gatehouse.ServiceDefaults;
@@ -18,6 +19,7 @@ internal static class GatehouseAppExtensions
         app.UseGatehouseAdminNoRoute();
         app.MapDefaultEndpoints();
         app.MapGatehouseFront();
+        app.MapGatehouseProtectedResourceMetadata();
         app.MapGatehouseAdmin();
         return app;
     }

@@ -67,6 +67,7 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<GatehouseOptions>, GatehouseOptionsValidator>();
         builder.Services.AddOptions<GatehouseOptions>()
             .Bind(builder.Configuration.GetSection(GatehouseOptions.SectionName))
+            .PostConfigure(options => ClaimMatchSection.Apply(options, builder.Configuration.GetSection(GatehouseOptions.SectionName)))
             .ValidateOnStart();
 
         var maxBody = builder.Configuration.GetValue<long?>($"{GatehouseOptions.SectionName}:MaxRequestBodyBytes") ?? new GatehouseOptions().MaxRequestBodyBytes;

@@ -20,12 +20,12 @@ internal sealed class Gateway : IAsyncDisposable
 
     public string Output => _replica.Output;
 
-    public static async Task<Gateway> StartAsync(IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, Action<JsonObject>? configure = null)
+    public static async Task<Gateway> StartAsync(IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, Action<JsonObject>? configure = null, Uri? baseUrl = null)
     {
         var config = GatewayConfig.Write(upstreams, grants, configure);
         try
         {
-            return new Gateway(config, await Replica.StartAsync(config));
+            return new Gateway(config, await Replica.StartAsync(config, baseUrl));
         }
         catch
         {

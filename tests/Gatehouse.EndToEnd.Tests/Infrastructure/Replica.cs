@@ -22,9 +22,11 @@ internal sealed class Replica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<Replica> StartAsync(GatewayConfig config)
+    /// <param name="config">The configuration folder.</param>
+    /// <param name="baseUrl">Where it listens; a free loopback port when null (a test that must name the URL in the configuration picks it first).</param>
+    public static async Task<Replica> StartAsync(GatewayConfig config, Uri? baseUrl = null)
     {
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        baseUrl ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var siloPort = FreePort.Next();
         var process = ChildProcess.Start(
             "dotnet",

@@ -19,6 +19,15 @@ internal static class TypeScriptAgent
             arguments.Add("--progress");
         }
 
+        return await RunAsync(arguments);
+    }
+
+    /// <summary>As <see cref="CallAsync"/>, but the agent holds only an OAuth client id and secret: the SDK discovers the authorization server from Gatehouse's 401 and gets a token by client credentials.</summary>
+    public static Task<JsonObject> CallWithClientCredentialsAsync(Uri endpoint, string clientId, string clientSecret, string issuer, string tool, string argumentsJson) =>
+        RunAsync([Paths.NodeScript("ts-agent.mjs"), "--url", endpoint.ToString(), "--client-id", clientId, "--client-secret", clientSecret, "--expected-issuer", issuer, "--tool", tool, "--args", argumentsJson]);
+
+    private static async Task<JsonObject> RunAsync(IEnumerable<string> arguments)
+    {
         await using var process = ChildProcess.Start("node", arguments);
         await process.WaitForExitAsync(Eventually.Ceiling);
         var line = process.StandardOutputLines.LastOrDefault(l => l.StartsWith('{'))

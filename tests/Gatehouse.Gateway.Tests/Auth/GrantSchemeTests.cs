@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -70,11 +71,70 @@ public sealed class GrantSchemeTests
         Assert.Equal("""{"error":"unauthorized","message":"A valid bearer token is required."}""", Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
     }
 
-    private static async Task<(GrantAuthenticationHandler Handler, DefaultHttpContext Context)> HandlerAsync(string? authorization)
+    [Fact]
+    public async Task A_refused_access_token_is_named_in_the_challenge_as_an_invalid_token_with_the_reason()
+    {
+        var (handler, context) = await HandlerAsync("Bearer expired");
+
+        await handler.AuthenticateAsync();
+        await handler.ChallengeAsync(null);
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.Equal("Bearer realm=\"gatehouse\", error=\"invalid_token\", error_description=\"expired\"", context.Response.Headers.WWWAuthenticate.ToString());
+        Assert.Equal("""{"error":"unauthorized","message":"expired"}""", Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+    }
+
+    [Theory]
+    [InlineData("https://gatehouse.example.com", "quiet", "https://gatehouse.example.com/.well-known/oauth-protected-resource/mcp/quiet")]
+    [InlineData("https://gatehouse.example.com/", null, "https://gatehouse.example.com/.well-known/oauth-protected-resource/mcp")]
+    [InlineData("https://example.com/gatehouse", "quiet", "https://example.com/.well-known/oauth-protected-resource/gatehouse/mcp/quiet")]
+    public async Task With_a_public_url_the_challenge_names_the_endpoints_protected_resource_metadata(string publicUrl, string? upstream, string metadata)
+    {
+        var (handler, context) = await HandlerAsync(null, publicUrl);
+        if (upstream is not null)
+        {
+            context.Request.RouteValues["upstream"] = upstream;
+        }
+
+        await handler.ChallengeAsync(null);
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.Equal($"Bearer realm=\"gatehouse\", resource_metadata=\"{metadata}\"", context.Response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task A_valid_access_token_that_matches_no_grant_is_403_saying_so()
+    {
+        var (handler, context) = await HandlerAsync("Bearer nomatch");
+
+        var result = await handler.AuthenticateAsync();
+        await handler.ChallengeAsync(null);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(403, context.Response.StatusCode);
+        Assert.Equal("""{"error":"forbidden","message":"matches no grant"}""", Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+    }
+
+    [Fact]
+    public async Task An_access_token_puts_its_subject_and_client_on_the_principal_and_the_grant_feature()
+    {
+        var (handler, context) = await HandlerAsync("Bearer oauth");
+
+        var result = await handler.AuthenticateAsync();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("alpha", result.Principal!.GrantId());
+        Assert.Equal("user-7", result.Principal.FindFirst("sub")!.Value);
+        Assert.Equal("ci-agent", result.Principal.FindFirst("client_id")!.Value);
+        Assert.Equal(new GrantFeature(Alpha, "user-7", "ci-agent"), context.Features.Get<GrantFeature>());
+    }
+
+    private static async Task<(GrantAuthenticationHandler Handler, DefaultHttpContext Context)> HandlerAsync(string? authorization, string? publicUrl = null)
     {
         var options = new OptionsMonitor<AuthenticationSchemeOptions>(
             new OptionsFactory<AuthenticationSchemeOptions>([], []), [], new OptionsCache<AuthenticationSchemeOptions>());
-        var handler = new GrantAuthenticationHandler(options, NullLoggerFactory.Instance, UrlEncoder.Default, new Tokens());
+        var handler = new GrantAuthenticationHandler(
+            options, NullLoggerFactory.Instance, UrlEncoder.Default, new Tokens(), Options.Create(new GatehouseOptions { PublicUrl = publicUrl }));
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
         if (authorization is not null)
@@ -86,10 +146,21 @@ public sealed class GrantSchemeTests
         return (handler, context);
     }
 
-    /// <summary>Knows one token; "revoked" stands for a token whose grant is gone, which the registry no longer finds.</summary>
+    /// <summary>
+    /// Knows one static token, one access token ("oauth") for alpha, one valid access token that matches no grant, and
+    /// one refused access token ("expired");
+    /// "revoked" stands for a token whose grant is gone, which the registry no longer finds.
+    /// </summary>
     private sealed class Tokens : IGrantTokenValidator
     {
-        public ValueTask<Grant?> FindGrantAsync(string token, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(TokenHash.Of(token) == Alpha.TokenSha256 ? Alpha : null);
+        public ValueTask<GrantResolution> ResolveAsync(string token, string? resource, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(token switch
+            {
+                "oauth" => GrantResolution.Found(Alpha, "user-7", "ci-agent"),
+                "nomatch" => GrantResolution.NoGrant("matches no grant"),
+                "expired" => GrantResolution.Invalid("expired"),
+                _ when TokenHash.Of(token) == Alpha.TokenSha256 => GrantResolution.Found(Alpha),
+                _ => GrantResolution.Unknown(),
+            });
     }
 }

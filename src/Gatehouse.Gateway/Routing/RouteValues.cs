@@ -1,4 +1,4 @@
-namespace Gatehouse.Gateway.Front;
+namespace Gatehouse.Gateway.Routing;
 
 internal static class RouteValues
 {

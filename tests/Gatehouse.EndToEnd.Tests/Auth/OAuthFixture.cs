@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Auth;
+
+/// <summary>
+/// One gateway as an OAuth resource server in front of server-everything (Streamable HTTP), trusting a real local
+/// OpenID provider. Grant <c>oauth-agent</c> is chosen by <c>client_id = ci-agent</c>; client <c>stranger</c> gets
+/// valid tokens that match no grant; grant <c>static-agent</c> keeps a static token.
+/// </summary>
+public sealed class OAuthFixture : IAsyncLifetime
+{
+    public const string ClientId = "ci-agent";
+    public const string ClientSecret = "ci-agent-secret-for-tests";
+    public const string StrangerId = "stranger";
+    public const string StrangerSecret = "stranger-secret-for-tests";
+
+    private RunningUpstream? _everything;
+
+    internal OidcProvider Provider { get; private set; } = null!;
+
+    internal Gateway Gateway { get; private set; } = null!;
+
+    /// <summary>The resource URI of <c>/mcp/everything</c>, which tokens must be bound to.</summary>
+    internal string Resource => Gateway.EndpointOf("everything").ToString();
+
+    public async Task InitializeAsync()
+    {
+        Provider = await OidcProvider.StartAsync(new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret });
+        _everything = await UpstreamServers.StartEverythingAsync();
+        var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        Gateway = await Gateway.StartAsync(
+            new Dictionary<string, UpstreamSpec> { ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.Everything) },
+            new Dictionary<string, string[]> { ["static-agent"] = ["everything"] },
+            gatehouse =>
+            {
+                gatehouse["PublicUrl"] = baseUrl.ToString().TrimEnd('/');
+                gatehouse["Auth"] = new JsonObject { ["Issuers"] = new JsonObject { ["local"] = new JsonObject { ["Authority"] = Provider.Issuer } } };
+                gatehouse["Grants"]!["oauth-agent"] = new JsonObject
+                {
+                    ["Match"] = new JsonObject { ["client_id"] = ClientId },
+                    ["Upstreams"] = new JsonArray("everything"),
+                };
+            },
+            baseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (_everything is not null)
+        {
+            await _everything.DisposeAsync();
+        }
+
+        if (Provider is not null)
+        {
+            await Provider.DisposeAsync();
+        }
+    }
+}
