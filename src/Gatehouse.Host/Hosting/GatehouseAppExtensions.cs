@@ -1,5 +1,6 @@
 using Gatehouse.Gateway.Front;
 using Gatehouse.Host.Admin;
+using Gatehouse.Host.OperatorConsole;
 using Gatehouse.ServiceDefaults;
 
 namespace Gatehouse.Host.Hosting;
@@ -19,6 +20,7 @@ internal static class GatehouseAppExtensions
         app.MapDefaultEndpoints();
         app.MapGatehouseFront();
         app.MapGatehouseAdmin();
+        app.MapGatehouseConsole();
         return app;
     }
 }
