@@ -21,7 +21,6 @@ internal static class ConsoleExtensions
 
     public static WebApplication MapGatehouseConsole(this WebApplication app)
     {
-        app.MapGet("/console", () => Results.Redirect("/console/"));
         app.MapGet("/console/{**file}", ConsoleFiles.Serve);
         app.MapPost("/console/session", ConsoleSessionEndpoints.SignIn);
         app.MapGet("/console/session", ConsoleSessionEndpoints.GetAsync);

@@ -22,6 +22,12 @@ internal static class ConsoleFiles
 
     public static IResult Serve(string? file, HttpContext context)
     {
+        if (string.IsNullOrEmpty(file) && !context.Request.Path.Value!.EndsWith('/'))
+        {
+            // The pages' relative links need the trailing slash.
+            return Results.Redirect("/console/");
+        }
+
         var name = string.IsNullOrEmpty(file) ? "index.html" : file;
         if (!Files.TryGetValue(name, out var found))
         {
