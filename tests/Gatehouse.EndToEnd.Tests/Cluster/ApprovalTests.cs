@@ -9,7 +9,8 @@ using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
 /// <summary>Calls held for a human: decided through any replica, forwarded once.</summary>
-public sealed class ApprovalTests(ApprovalFixture fixture) : IClassFixture<ApprovalFixture>
+[Collection(ApprovalCollection.Name)]
+public sealed class ApprovalTests(ApprovalFixture fixture)
 {
     private GatewayCluster Cluster => fixture.Cluster;
 
