@@ -54,8 +54,8 @@ function signedOut() {
 
 function signInPage(message) {
   const token = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true, spellcheck: 'false' });
-  const error = h('div', { role: 'alert', class: 'alert-slot' });
-  if (message) error.append(h('p', { class: 'notice' }, message));
+  const error = h('div', { class: 'alert-slot' });
+  if (message) error.append(h('p', { class: 'notice', role: 'status' }, message));
   const button = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
   const form = h('form', {
     class: 'card narrow',

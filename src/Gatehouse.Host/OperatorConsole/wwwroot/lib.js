@@ -51,9 +51,12 @@ export async function api(method, path, body) {
   return json;
 }
 
-/** A page-level message: an alert for errors, a status line for the rest. */
-export function problemBox(error) {
-  return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, error.problem?.title ?? 'Error'), ' ', error.message);
+/**
+ * An error as one alert, with what explains it (e.g. the list of faults) inside, so a screen reader announces it once.
+ * The slots it is put in are plain containers: an alert inside an alert would be announced twice.
+ */
+export function problemBox(error, ...details) {
+  return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, error.problem?.title ?? 'Error'), ' ', error.message, ...details);
 }
 
 export function announce(text) {

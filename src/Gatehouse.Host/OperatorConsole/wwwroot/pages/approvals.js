@@ -52,7 +52,7 @@ export async function approvalsPage(main, [focus]) {
     };
     tick();
     timers.push(setInterval(tick, 1000));
-    const error = h('div', { role: 'alert', class: 'alert-slot' });
+    const error = h('div', { class: 'alert-slot' });
     const decide = verb => async event => {
       const buttons = event.target.closest('.actions').querySelectorAll('button');
       buttons.forEach(button => { button.disabled = true; });

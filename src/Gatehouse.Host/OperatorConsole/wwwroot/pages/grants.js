@@ -4,7 +4,7 @@ import { api, ApiError, announce, badge, empty, h, problemBox, show, table, upst
 export async function grantsPage(main) {
   const names = await upstreamNames();
   const created = h('div', { 'aria-live': 'polite' });
-  const formError = h('div', { role: 'alert', class: 'alert-slot' });
+  const formError = h('div', { class: 'alert-slot' });
   const id = h('input', { id: 'grant-id', name: 'id', required: true, pattern: '[A-Za-z0-9_.\\-]{1,64}', autocomplete: 'off' });
   const boxes = names.map(name => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'upstreams', value: name }), ' ', name));
   const form = h('form', { class: 'card', 'aria-labelledby': 'create-heading', onsubmit: create },

@@ -12,7 +12,7 @@ export async function policiesPage(main, [chosen]) {
   const policy = await api('GET', `/admin/policies/${encodeURIComponent(upstream)}`);
   const facts = h('p', { 'aria-live': 'polite' });
   const editor = h('textarea', { id: 'policy-editor', class: 'code', rows: 22, spellcheck: 'false', 'aria-describedby': 'policy-faults' });
-  const faults = h('div', { id: 'policy-faults', role: 'alert', class: 'alert-slot' });
+  const faults = h('div', { id: 'policy-faults', class: 'alert-slot' });
   const setPolicy = current => {
     facts.replaceChildren('Revision ', h('strong', {}, String(current.revision)), `, version “${current.version}”, from ${current.source === 'admin' ? 'the admin API' : 'the policy file'}.`);
     editor.value = JSON.stringify(current.policy, null, 2);
@@ -30,7 +30,7 @@ export async function policiesPage(main, [chosen]) {
       try {
         JSON.parse(editor.value);
       } catch (error) {
-        faults.replaceChildren(h('div', { class: 'problem' }, h('strong', {}, 'Not JSON'), ' ', error.message));
+        faults.replaceChildren(h('div', { class: 'problem', role: 'alert' }, h('strong', {}, 'Not JSON'), ' ', error.message));
         save.disabled = false;
         return;
       }
@@ -40,7 +40,7 @@ export async function policiesPage(main, [chosen]) {
         announce(`Saved: ${upstream} is at revision ${saved.revision}.`);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        faults.replaceChildren(problemBox(error), faultList(error.problem.faults));
+        faults.replaceChildren(problemBox(error, faultList(error.problem.faults)));
       } finally {
         save.disabled = false;
       }
@@ -95,7 +95,7 @@ function explainForm(upstream, editor) {
           h('dt', {}, 'Limits'), h('dd', {}, result.limits.length ? result.limits.map(limit => `${limit.counter}: ${limit.cost} of ${limit.max} per ${limit.window}`).join('; ') : 'none')));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        answer.replaceChildren(problemBox(error), faultList(error.problem.faults));
+        answer.replaceChildren(problemBox(error, faultList(error.problem.faults)));
       }
     },
   },

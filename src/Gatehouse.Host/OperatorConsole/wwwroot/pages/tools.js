@@ -19,7 +19,7 @@ export async function toolsPage(main) {
 }
 
 function diff(main, upstream, tool) {
-  const error = h('div', { role: 'alert', class: 'alert-slot' });
+  const error = h('div', { class: 'alert-slot' });
   const accept = h('button', {
     type: 'button',
     class: 'primary',
