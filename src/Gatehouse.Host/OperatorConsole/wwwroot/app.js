@@ -99,6 +99,11 @@ window.addEventListener('gatehouse:signed-out', () => {
   signInPage('Your session has ended; sign in again.');
 });
 window.addEventListener('hashchange', route);
+// The skip link moves focus, not the route: following its href (#main) would change the fragment the pages are routed by.
+document.querySelector('.skip').addEventListener('click', event => {
+  event.preventDefault();
+  main.focus();
+});
 
 try {
   signedIn(await api('GET', '/console/session'));
