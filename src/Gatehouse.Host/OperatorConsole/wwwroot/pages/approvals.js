@@ -74,7 +74,7 @@ export async function approvalsPage(main, [focus]) {
         h('dt', {}, 'Grant'), h('dd', {}, approval.grant),
         h('dt', {}, 'Risk'), h('dd', {}, approval.risk ? badge(approval.risk) : h('span', { class: 'muted' }, 'not classified')),
         h('dt', {}, 'Rule'), h('dd', {}, h('code', {}, approval.rule ?? '—')),
-        h('dt', {}, 'Decided by'), h('dd', {}, approval.by),
+        h('dt', {}, 'Who decides'), h('dd', {}, approval.by),
         h('dt', {}, 'Held since'), h('dd', {}, when(approval.requestedAt)),
         h('dt', {}, 'Time left'), h('dd', {}, left)),
       h('details', { open: true }, h('summary', {}, 'Arguments'), json(approval.arguments)),
