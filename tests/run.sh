@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Gatehouse test on this machine. Sets up what the tests need first, when missing:
 # the Node packages of the reference MCP servers and the TypeScript agent, the MCP conformance suite
-# (npm ci, from the lockfiles) and a local PostgreSQL (installed from Debian's packages, started, a test database created).
+# (npm ci, from the lockfiles), a local PostgreSQL (installed from Debian's packages, started, a test database created)
+# and Debian's Chromium, which the console's browser tests drive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,13 @@ if [ -f tests/postgres.sh ]; then
   echo "==> PostgreSQL"
   GATEHOUSE_TEST_POSTGRES="$(bash tests/postgres.sh | tail -n 1)"
   export GATEHOUSE_TEST_POSTGRES
+fi
+
+echo "==> Chromium (the console's browser tests)"
+if [ ! -x /usr/lib/chromium/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q chromium
 fi
 
 echo "==> Build"

@@ -29,7 +29,7 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
         }
 
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
-        var view = await grain.RequestAsync(new ApprovalRequest(call.GrantId, call.Upstream, call.Tool, call.ArgumentsJson, rule.By == ApprovalBy.User ? "user" : "operator", rule.TimeoutSeconds));
+        var view = await grain.RequestAsync(new ApprovalRequest(call.GrantId, call.Upstream, call.Tool, call.ArgumentsJson, rule.By == ApprovalBy.User ? "user" : "operator", rule.TimeoutSeconds, call.Rule, call.Risk));
         Log.Held(logger, call.Upstream, call.Tool, call.Id, view.Request.By);
 
         if (rule.By == ApprovalBy.User && view.State == ApprovalState.Pending)

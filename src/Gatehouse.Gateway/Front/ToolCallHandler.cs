@@ -73,7 +73,8 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
             case EvaluationKind.NeedsApproval:
                 using (GatehouseTelemetry.Source.StartActivity("gatehouse approval"))
                 {
-                    var held = ApprovalGate.Describe(decision.Call.GrantId, front.Upstream, tool, arguments);
+                    var held = ApprovalGate.Describe(decision.Call.GrantId, front.Upstream, tool, arguments)
+                        with { Rule = evaluation.RulePointer, Risk = known?.Risk.Risk.ToString().ToLowerInvariant() };
                     if (await approvals.AwaitAsync(held, evaluation.Approval!, server, request, cancellationToken) is { } refusal)
                     {
                         return Refuse(decision, refusal, evaluation.RulePointer);

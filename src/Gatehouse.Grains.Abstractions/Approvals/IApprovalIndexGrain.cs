@@ -1,6 +1,9 @@
 namespace Gatehouse.Grains.Approvals;
 
-/// <summary>Which approvals are pending, cluster-wide (one grain, key <c>all</c>), for the admin API's list.</summary>
+/// <summary>
+/// Which approvals are pending, cluster-wide (one grain, key <c>all</c>), for the admin API's list; and the
+/// most recently decided ones (kept in memory only, for the console's "decided" list).
+/// </summary>
 [Alias("Gatehouse.IApprovalIndexGrain")]
 public interface IApprovalIndexGrain : IGrainWithStringKey
 {
@@ -12,4 +15,8 @@ public interface IApprovalIndexGrain : IGrainWithStringKey
 
     [Alias("List")]
     ValueTask<IReadOnlyList<string>> ListAsync();
+
+    /// <summary>The ids of the approvals that left the pending set most recently, newest first (at most 50).</summary>
+    [Alias("Recent")]
+    ValueTask<IReadOnlyList<string>> RecentAsync();
 }

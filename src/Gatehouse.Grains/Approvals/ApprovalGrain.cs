@@ -8,7 +8,7 @@ namespace Gatehouse.Grains;
 /// made on the grain's turn without an await between check and change, and saved before it is answered.
 /// </summary>
 [Reentrant]
-internal sealed class ApprovalGrain(IApprovalStore store, TimeProvider time) : Grain, IApprovalGrain
+internal sealed class ApprovalGrain(IApprovalStore store, IApprovalNotifier notifier, TimeProvider time) : Grain, IApprovalGrain
 {
     private ApprovalView? _approval;
     private TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,6 +33,7 @@ internal sealed class ApprovalGrain(IApprovalStore store, TimeProvider time) : G
         var pending = _approval;
         await store.SaveAsync(pending, CancellationToken.None);
         await Index.AddAsync(Id);
+        notifier.Pending(pending);
         return pending;
     }
 

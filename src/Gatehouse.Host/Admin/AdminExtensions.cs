@@ -1,3 +1,4 @@
+using Gatehouse.Host.OperatorConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +12,10 @@ internal static class AdminExtensions
         services.TryAddSingleton(AdminRetrySchedule.Default);
         services.AddProblemDetails();
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthentication.Scheme, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthentication.TokenScheme, configureOptions: null)
+            .AddScheme<AuthenticationSchemeOptions, ConsoleAuthenticationHandler>(ConsoleAuthentication.Scheme, configureOptions: null)
+            .AddPolicyScheme(AdminAuthentication.Scheme, displayName: null, options =>
+                options.ForwardDefaultSelector = context => ConsoleAuthentication.SelectScheme(context, AdminAuthentication.TokenScheme));
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminAuthentication.Policy, policy => policy
                 .AddAuthenticationSchemes(AdminAuthentication.Scheme)
@@ -34,6 +38,8 @@ internal static class AdminExtensions
         var group = app.MapGroup("/admin").RequireAuthorization(AdminAuthentication.Policy);
         // Every endpoint rides out a change of cluster membership the same way (retry, else 503).
         group.AddEndpointFilter<ClusterReconfigurationFilter>();
+        // A change made with the console's cookie must carry the session's anti-forgery token.
+        group.AddEndpointFilter<ConsoleAntiforgeryFilter>();
         group.MapGet("/counters", CountersEndpoint.GetAsync);
         group.MapGet("/audit", AuditEndpoint.GetAsync);
         group.MapGet("/policies/{upstream}", PoliciesEndpoints.Get);
@@ -44,6 +50,9 @@ internal static class AdminExtensions
         group.MapGet("/tools", ToolsEndpoints.ListAsync);
         group.MapPost("/tools/{upstream}/{tool}/accept", ToolsEndpoints.AcceptAsync);
         group.MapGet("/approvals", ApprovalsEndpoints.ListAsync);
+        group.MapGet("/approvals/decided", ApprovalsEndpoints.ListDecidedAsync);
+        group.MapPost("/policies/{upstream}/explain", PolicyExplainEndpoint.Explain);
+        group.MapGet("/cluster", ClusterEndpoint.GetAsync);
         group.MapPost("/approvals/{id}/approve", ApprovalsEndpoints.ApproveAsync);
         group.MapPost("/approvals/{id}/deny", ApprovalsEndpoints.DenyAsync);
         return app;

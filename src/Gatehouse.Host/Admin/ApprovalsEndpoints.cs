@@ -6,7 +6,8 @@ namespace Gatehouse.Host.Admin;
 /// <summary>
 /// <c>GET /admin/approvals</c>: the calls waiting for a decision (tool, arguments, grant, deadline).
 /// <c>POST /admin/approvals/{id}/approve</c> and <c>/deny</c>: decide; the waiting call completes at once
-/// (forwarded once) or is refused with <c>approval_denied</c>.
+/// (forwarded once) or is refused with <c>approval_denied</c>. <c>GET /admin/approvals/decided</c>: the approvals
+/// decided (or timed out) most recently, newest first, as far as the approval index remembers them.
 /// </summary>
 internal static class ApprovalsEndpoints
 {
@@ -15,6 +16,13 @@ internal static class ApprovalsEndpoints
         var ids = await grains.GetGrain<IApprovalIndexGrain>("all").ListAsync();
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IApprovalGrain>(id).GetAsync().AsTask()));
         return Results.Ok(new { approvals = views.OfType<ApprovalView>().Where(v => v.State == ApprovalState.Pending).Select(View) });
+    }
+
+    public static async Task<IResult> ListDecidedAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IApprovalIndexGrain>("all").RecentAsync();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IApprovalGrain>(id).GetAsync().AsTask()));
+        return Results.Ok(new { approvals = views.OfType<ApprovalView>().Where(v => v.State != ApprovalState.Pending).Select(View) });
     }
 
     public static Task<IResult> ApproveAsync(string id, IGrainFactory grains) => DecideAsync(id, approve: true, grains);
@@ -45,6 +53,8 @@ internal static class ApprovalsEndpoints
         grant = approval.Request.GrantId,
         upstream = approval.Request.Upstream,
         tool = approval.Request.Tool,
+        rule = approval.Request.Rule,
+        risk = approval.Request.Risk,
         arguments = JsonDocument.Parse(approval.Request.ArgumentsJson).RootElement,
         by = approval.Request.By,
         requestedAt = approval.RequestedAt,

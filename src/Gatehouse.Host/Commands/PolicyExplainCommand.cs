@@ -129,7 +129,7 @@ internal static class PolicyExplainCommand
         }
     }
 
-    private static string DecisionName(Evaluation evaluation) => evaluation.Kind switch
+    internal static string DecisionName(Evaluation evaluation) => evaluation.Kind switch
     {
         EvaluationKind.Admissible => "allow",
         EvaluationKind.NeedsApproval => "approve",
@@ -137,7 +137,7 @@ internal static class PolicyExplainCommand
         _ => evaluation.Refusal!.Action.ToWire(),
     };
 
-    private static string Message(string tool, Evaluation evaluation) => evaluation.Kind switch
+    internal static string Message(string tool, Evaluation evaluation) => evaluation.Kind switch
     {
         EvaluationKind.Refused => evaluation.Refusal!.Message,
         EvaluationKind.Hidden => $"Tool '{tool}' is hidden: left out of tools/list, and a call is refused as an unknown tool.",

@@ -1,6 +1,7 @@
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Front;
 using Gatehouse.Host.Admin;
+using Gatehouse.Host.OperatorConsole;
 using Gatehouse.ServiceDefaults;
 
 namespace Gatehouse.Host.Hosting;
@@ -21,6 +22,7 @@ internal static class GatehouseAppExtensions
         app.MapGatehouseFront();
         app.MapGatehouseProtectedResourceMetadata();
         app.MapGatehouseAdmin();
+        app.MapGatehouseConsole();
         return app;
     }
 }

@@ -7,7 +7,9 @@ using Gatehouse.Gateway.Front;
 using Gatehouse.Gateway.Limits;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Host.Admin;
+using Gatehouse.Host.Approvals;
 using Gatehouse.Host.Health;
+using Gatehouse.Host.OperatorConsole;
 using Gatehouse.ServiceDefaults;
 using Gatehouse.Upstreams;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,8 @@ internal static class GatehouseBuilderExtensions
         builder.Services.AddFollower<PinSync>();
         builder.Services.AddGatehouseFront();
         builder.Services.AddGatehouseAdmin();
+        builder.Services.AddGatehouseConsole(builder.Configuration);
+        builder.Services.AddGatehouseApprovalNotifications(builder.Configuration);
         builder.Services.AddHostedService<UpstreamShutdown>();
         builder.Services.AddGatehouseHealth();
         return builder;

@@ -2,7 +2,11 @@ using Gatehouse.EndToEnd.Tests.Infrastructure;
 
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
-/// <summary>Three replicas on PostgreSQL in front of the C# test upstream (as <c>bank</c>), under a policy that holds calls for approval.</summary>
+/// <summary>
+/// Three replicas on PostgreSQL in front of the C# test upstream (as <c>bank</c>), under a policy that holds calls
+/// for approval; and a second test upstream of its own (as <c>desk</c>, grant <c>clerk</c>) whose policy and pins the
+/// console's browser tests change, so that nothing they do reaches <c>bank</c> (the rug pull is process-wide).
+/// </summary>
 public sealed class ApprovalFixture : ClusterFixtureBase
 {
     private const string Policy = """
@@ -17,16 +21,29 @@ public sealed class ApprovalFixture : ClusterFixtureBase
         }
         """;
 
+    private const string DeskPolicy = """
+        { "version": "desk-1", "default": "allow",
+          "tools": { "echo": { "limits": [ { "counter": "echoes", "window": "day", "max": 5, "scope": "grant" } ] } } }
+        """;
+
     private RunningUpstream? _upstream;
+    private RunningUpstream? _deskUpstream;
 
     internal Uri UpstreamEndpoint => _upstream!.Endpoint;
+
+    internal Uri DeskUpstreamEndpoint => _deskUpstream!.Endpoint;
 
     private protected override async Task<GatewayCluster> StartAsync()
     {
         _upstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync());
+        _deskUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("desk-upstream"));
         return await GatewayCluster.StartAsync(
             replicas: 3,
-            new Dictionary<string, UpstreamSpec> { ["bank"] = UpstreamSpec.Http(_upstream.Endpoint, Policy) },
-            new Dictionary<string, string[]> { ["agent"] = ["bank"] });
+            new Dictionary<string, UpstreamSpec>
+            {
+                ["bank"] = UpstreamSpec.Http(_upstream.Endpoint, Policy),
+                ["desk"] = UpstreamSpec.Http(_deskUpstream.Endpoint, DeskPolicy),
+            },
+            new Dictionary<string, string[]> { ["agent"] = ["bank"], ["clerk"] = ["desk"] });
     }
 }

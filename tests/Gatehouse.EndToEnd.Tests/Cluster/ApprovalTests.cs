@@ -9,7 +9,8 @@ using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
 /// <summary>Calls held for a human: decided through any replica, forwarded once.</summary>
-public sealed class ApprovalTests(ApprovalFixture fixture) : IClassFixture<ApprovalFixture>
+[Collection(ApprovalCollection.Name)]
+public sealed class ApprovalTests(ApprovalFixture fixture)
 {
     private GatewayCluster Cluster => fixture.Cluster;
 
@@ -70,6 +71,34 @@ public sealed class ApprovalTests(ApprovalFixture fixture) : IClassFixture<Appro
         Assert.Equal((string?)pending["id"], (string?)second["id"]);
         Assert.Equal("approval_denied", (string?)refused.Decision()?["action"]);
         Assert.Equal(after.Of("transfer"), (await InvocationCounts.ReadAsync(fixture.UpstreamEndpoint)).Of("transfer"));
+    }
+
+    [Fact]
+    public async Task A_call_held_on_one_replica_is_approved_through_another_replicas_console_and_the_agent_gets_the_result()
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false });
+        var console = Cluster.LiveUrls[1];
+        using var signIn = await http.PostAsync(new Uri(console, "/console/session"), new StringContent($$"""{"token":"{{GatewayConfig.AdminToken}}"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var csrf = (string)JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["csrf"]!;
+        await using var agent = await ConnectToAsync(0);
+
+        var held = agent.CallToolAsync("transfer", Args(("amount", 31), ("to", "acct-console"))).AsTask();
+        var pending = await PendingAsync(console, "transfer");
+        Assert.Equal("/tools/transfer/action", (string?)pending["rule"]);
+        using var withoutToken = new HttpRequestMessage(HttpMethod.Post, new Uri(Cluster.LiveUrls[2], $"/admin/approvals/{pending["id"]}/approve"));
+        withoutToken.Headers.Add("Cookie", cookie);
+        using var refused = await http.SendAsync(withoutToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var approve = new HttpRequestMessage(HttpMethod.Post, new Uri(console, $"/admin/approvals/{pending["id"]}/approve"));
+        approve.Headers.Add("Cookie", cookie);
+        approve.Headers.Add("X-Gatehouse-Csrf", csrf);
+        using var approved = await http.SendAsync(approve);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var result = await held;
+
+        Assert.Equal("transferred 31 to acct-console", result.Text());
     }
 
     [Fact]
