@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Grains;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ internal static class ApprovalsExtensions
         services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
         services.AddOptions<ApprovalsOptions>()
             .Bind(configuration.GetSection(ApprovalsOptions.SectionName))
-            .PostConfigure(options => options.ConsoleUrl ??= configuration["Gatehouse:PublicUrl"] is { Length: > 0 } publicUrl ? $"{publicUrl.TrimEnd('/')}/console/" : null)
+            .PostConfigure<IOptions<GatehouseOptions>>((options, gatehouse) =>
+                options.ConsoleUrl ??= gatehouse.Value.PublicUrl is { Length: > 0 } publicUrl ? $"{publicUrl.TrimEnd('/')}/console/" : null)
             .ValidateOnStart();
         if (string.IsNullOrEmpty(configuration[$"{ApprovalsOptions.SectionName}:{nameof(ApprovalsOptions.WebhookUrl)}"]))
         {
