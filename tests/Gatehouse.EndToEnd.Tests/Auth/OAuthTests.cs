@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
@@ -114,21 +113,8 @@ public sealed class OAuthTests(OAuthFixture fixture) : IClassFixture<OAuthFixtur
 
     private async Task<HttpResponseMessage> InitializeAsync(string? token)
     {
-        using var http = new HttpClient { BaseAddress = fixture.Gateway.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp/everything")
-        {
-            Content = new StringContent(
-                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"oauth-test","version":"1"}}}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
+        using var http = new HttpClient();
+        using var request = RawMcp.Post(fixture.Gateway.EndpointOf("everything"), token, RawMcp.InitializeBody, sessionId: null);
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
 using ModelContextProtocol.Client;
@@ -9,22 +8,8 @@ namespace Gatehouse.EndToEnd.Tests.Front;
 [Collection(CoreGatewayCollection.Name)]
 public sealed class AuthenticationTests(CoreGatewayFixture fixture)
 {
-    private static StringContent Initialize() => new(
-        """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""",
-        Encoding.UTF8, "application/json");
-
-    private static HttpRequestMessage Post(string path, string? token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Initialize() };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return request;
-    }
+    private static HttpRequestMessage Post(string path, string? token) =>
+        RawMcp.Post(new Uri(path, UriKind.Relative), token, RawMcp.InitializeBody, sessionId: null);
 
     [Fact]
     public async Task Request_without_a_token_gets_401_with_a_bearer_challenge()

@@ -7,7 +7,12 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 /// <summary>Streamable HTTP by hand, for what SDK clients do not expose: cutting a stream and resuming it elsewhere.</summary>
 internal static class RawMcp
 {
-    public static HttpRequestMessage Post(Uri endpoint, string token, string body, string? sessionId)
+    /// <summary>An <c>initialize</c> request of the 2025-11-25 revision.</summary>
+    public const string InitializeBody =
+        """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
+
+    /// <summary>A POST of <paramref name="body"/>, with the bearer token when one is given and the session's headers when it has one.</summary>
+    public static HttpRequestMessage Post(Uri endpoint, string? token, string body, string? sessionId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         Prepare(request, token, sessionId);
@@ -25,8 +30,7 @@ internal static class RawMcp
     /// <summary>Opens a session on <paramref name="endpoint"/> (initialize, then initialized) and returns its id.</summary>
     public static async Task<string> OpenSessionAsync(HttpClient http, Uri endpoint, string token)
     {
-        using var initialize = await http.SendAsync(Post(endpoint, token,
-            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""", null));
+        using var initialize = await http.SendAsync(Post(endpoint, token, InitializeBody, null));
         await initialize.EnsureStatusAsync(HttpStatusCode.OK);
         var sessionId = initialize.Headers.GetValues("Mcp-Session-Id").Single();
         using var initialized = await http.SendAsync(Post(endpoint, token, """{"jsonrpc":"2.0","method":"notifications/initialized"}""", sessionId));
@@ -74,11 +78,15 @@ internal static class RawMcp
         return events;
     }
 
-    private static void Prepare(HttpRequestMessage request, string token, string? sessionId)
+    private static void Prepare(HttpRequestMessage request, string? token, string? sessionId)
     {
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (sessionId is not null)
         {
             request.Headers.Add("Mcp-Session-Id", sessionId);
