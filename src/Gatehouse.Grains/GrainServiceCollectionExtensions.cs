@@ -15,6 +15,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IApprovalStore, InMemoryApprovalStore>();
         services.TryAddSingleton<IToolPinStore, InMemoryToolPinStore>();
         services.TryAddSingleton<IApprovalNotifier, NoApprovalNotifier>();
+        services.TryAddSingleton<IReplicaReporter, NoReplicaReporter>();
         return services;
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
                 return NoElicitation(call);
             }
 
-            view = await grain.DecideAsync(answer.Value, "user") ?? view;
+            view = await grain.DecideAsync(answer.Value, "user", note: null) ?? view;
         }
 
         var progressToken = request.Params?["_meta"]?["progressToken"];
@@ -68,11 +68,15 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
         return view.State switch
         {
             ApprovalState.Approved when await grain.ConsumeAsync(view.Ticket) => null,
-            ApprovalState.Denied => new Decision(DecisionAction.ApprovalDenied, call.Tool, $"The call of '{call.Tool}' was not approved (by the {view.DecidedBy}).", null),
+            ApprovalState.Denied => new Decision(DecisionAction.ApprovalDenied, call.Tool, Denied(call, view), null),
             ApprovalState.TimedOut => new Decision(DecisionAction.ApprovalTimeout, call.Tool, $"Nobody approved the call of '{call.Tool}' within {rule.TimeoutSeconds} s.", null),
             _ => new Decision(DecisionAction.ApprovalDenied, call.Tool, $"The approval of this call of '{call.Tool}' was already used; call again to ask anew.", null),
         };
     }
+
+    private static string Denied(ApprovalCall call, ApprovalView view) => view.Note is { } note
+        ? $"The call of '{call.Tool}' was not approved (by the {view.DecidedBy}): {note}"
+        : $"The call of '{call.Tool}' was not approved (by the {view.DecidedBy}).";
 
     private static Decision NoElicitation(ApprovalCall call) =>
         new(DecisionAction.ApprovalDenied, call.Tool, $"Tool '{call.Tool}' needs its user's approval, and this agent's client cannot ask its user (no elicitation).", null);

@@ -41,6 +41,10 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         _upstreams.TryGetValue(upstream, out var state) ? [.. state.Tools.Values.OrderBy(t => t.Definition.Name, StringComparer.Ordinal)] : [];
 
     /// <summary>The etag of the pins this replica holds for the upstream.</summary>
+    /// <summary>How this replica last found the upstream when it listed its tools (its health as far as this replica knows).</summary>
+    public UpstreamListing Listing(string upstream) =>
+        _upstreams.TryGetValue(upstream, out var state) ? state.LastListing : UpstreamListing.Never;
+
     public string? PinsEtag(string upstream) => _upstreams.TryGetValue(upstream, out var state) ? state.Pins?.Etag : null;
 
     /// <summary>The tool for a call: what is known, after listing the upstream if the tool has not been seen.</summary>
@@ -88,6 +92,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     {
         var state = State(upstream);
         state.ListedAt = time.GetTimestamp();
+        state.LastListing = state.LastListing with { ListedAt = time.GetUtcNow(), FailedAt = null, Failure = null };
         var definitions = (tools ?? []).OfType<JsonObject>().Select(PinnedDefinition.From).OfType<PinnedDefinition>()
             .Select(d => new ToolDefinition(d.Name, d.Sha256, d.Json)).ToList();
         var news = definitions.Where(d => !state.Tools.TryGetValue(d.Name, out var known) || IsNews(known.Pin, d)).ToList();
@@ -165,6 +170,8 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         catch (Exception ex) when (ex is UpstreamException or OperationCanceledException or InvalidOperationException)
         {
             Log.ListFailed(logger, upstream, ex.GetType().Name, ex.Message);
+            var state = State(upstream);
+            state.LastListing = state.LastListing with { FailedAt = time.GetUtcNow(), Failure = $"{ex.GetType().Name}: {ex.Message}" };
         }
     }
 
@@ -200,6 +207,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         public volatile FrozenDictionary<string, CatalogedTool> Tools = FrozenDictionary<string, CatalogedTool>.Empty;
         public PinSnapshot? Pins;
         public long ListedAt;
+        public volatile UpstreamListing LastListing = UpstreamListing.Never;
         public long ListStartedAt;
         public Task? Listing;
     }

@@ -9,6 +9,7 @@ namespace Gatehouse.Grains.Approvals;
 /// <param name="ExpiresAt">When it times out if undecided.</param>
 /// <param name="DecidedAt">When it was decided (or timed out).</param>
 /// <param name="DecidedBy">Who decided: <c>operator</c>, <c>user</c> or <c>timeout</c>.</param>
+/// <param name="Note">What the deciding operator wrote with the decision, if anything; the agent is told it on a denial.</param>
 [GenerateSerializer, Immutable, Alias("Gatehouse.ApprovalView")]
 public sealed record ApprovalView(
     [property: Id(0)] string Id,
@@ -18,4 +19,5 @@ public sealed record ApprovalView(
     [property: Id(4)] DateTimeOffset RequestedAt,
     [property: Id(5)] DateTimeOffset ExpiresAt,
     [property: Id(6)] DateTimeOffset? DecidedAt,
-    [property: Id(7)] string? DecidedBy);
+    [property: Id(7)] string? DecidedBy,
+    [property: Id(8)] string? Note = null);

@@ -20,9 +20,9 @@ public interface IApprovalGrain : IGrainWithStringKey
     [Alias("Consume")]
     ValueTask<bool> ConsumeAsync(long ticket);
 
-    /// <summary>An operator's (or the agent's user's) decision on the pending request.</summary>
+    /// <summary>An operator's (or the agent's user's) decision on the pending request, with an optional note that explains it.</summary>
     [Alias("Decide")]
-    ValueTask<ApprovalView?> DecideAsync(bool approve, string by);
+    ValueTask<ApprovalView?> DecideAsync(bool approve, string by, string? note);
 
     [Alias("Get")]
     ValueTask<ApprovalView?> GetAsync();

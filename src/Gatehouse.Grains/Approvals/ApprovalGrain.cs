@@ -69,14 +69,14 @@ internal sealed class ApprovalGrain(IApprovalStore store, IApprovalNotifier noti
         return true;
     }
 
-    public async ValueTask<ApprovalView?> DecideAsync(bool approve, string by)
+    public async ValueTask<ApprovalView?> DecideAsync(bool approve, string by, string? note)
     {
         if (Current() is not { State: ApprovalState.Pending } pending)
         {
             return Current();
         }
 
-        _approval = pending with { State = approve ? ApprovalState.Approved : ApprovalState.Denied, DecidedAt = time.GetUtcNow(), DecidedBy = by };
+        _approval = pending with { State = approve ? ApprovalState.Approved : ApprovalState.Denied, DecidedAt = time.GetUtcNow(), DecidedBy = by, Note = note };
         var decided = _approval;
         await store.SaveAsync(decided, CancellationToken.None);
         await Index.RemoveAsync(Id);

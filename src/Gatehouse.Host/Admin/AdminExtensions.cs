@@ -1,3 +1,4 @@
+using Gatehouse.Grains;
 using Gatehouse.Host.OperatorConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,7 @@ internal static class AdminExtensions
     public static IServiceCollection AddGatehouseAdmin(this IServiceCollection services)
     {
         services.TryAddSingleton(AdminRetrySchedule.Default);
+        services.AddSingleton<IReplicaReporter, ReplicaReporter>();
         services.AddProblemDetails();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthentication.TokenScheme, configureOptions: null)

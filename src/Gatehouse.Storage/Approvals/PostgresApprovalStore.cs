@@ -9,11 +9,11 @@ namespace Gatehouse.Storage;
 /// <summary>Approvals in <c>gatehouse_approvals</c>.</summary>
 public sealed class PostgresApprovalStore(NpgsqlDataSource database) : IApprovalStore
 {
-    private const string SelectSql = "SELECT ticket, state, request::text, requested_at, expires_at, decided_at, decided_by FROM gatehouse_approvals WHERE approval_id = $1";
+    private const string SelectSql = "SELECT ticket, state, request::text, requested_at, expires_at, decided_at, decided_by, note FROM gatehouse_approvals WHERE approval_id = $1";
     private const string UpsertSql = """
-        INSERT INTO gatehouse_approvals (approval_id, ticket, state, request, requested_at, expires_at, decided_at, decided_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        INSERT INTO gatehouse_approvals (approval_id, ticket, state, request, requested_at, expires_at, decided_at, decided_by, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         ON CONFLICT (approval_id) DO UPDATE SET ticket = EXCLUDED.ticket, state = EXCLUDED.state, request = EXCLUDED.request, requested_at = EXCLUDED.requested_at,
-            expires_at = EXCLUDED.expires_at, decided_at = EXCLUDED.decided_at, decided_by = EXCLUDED.decided_by
+            expires_at = EXCLUDED.expires_at, decided_at = EXCLUDED.decided_at, decided_by = EXCLUDED.decided_by, note = EXCLUDED.note
         """;
     private const string PendingSql = "SELECT approval_id FROM gatehouse_approvals WHERE state = 'Pending' ORDER BY requested_at";
 
@@ -35,7 +35,8 @@ public sealed class PostgresApprovalStore(NpgsqlDataSource database) : IApproval
             reader.GetFieldValue<DateTimeOffset>(3),
             reader.GetFieldValue<DateTimeOffset>(4),
             reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6));
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7));
     }
 
     public async Task SaveAsync(ApprovalView approval, CancellationToken cancellationToken)
@@ -49,6 +50,7 @@ public sealed class PostgresApprovalStore(NpgsqlDataSource database) : IApproval
         command.Parameters.Add(new NpgsqlParameter { Value = approval.ExpiresAt.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = approval.DecidedAt is { } at ? at.ToUniversalTime() : DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)approval.DecidedBy ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)approval.Note ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

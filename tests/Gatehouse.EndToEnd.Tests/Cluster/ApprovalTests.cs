@@ -62,14 +62,23 @@ public sealed class ApprovalTests(ApprovalFixture fixture)
         var after = await InvocationCounts.ReadAsync(fixture.UpstreamEndpoint);
         Assert.Equal(before.Of("transfer") + 1, after.Of("transfer"));
 
-        // The same call again is held anew; denied, it never runs.
+        // The same call again is held anew; denied, it never runs. A note too long is refused and decides nothing;
+        // the note kept is told to the agent and shown with the decision on every replica.
         var again = agent.CallToolAsync("transfer", arguments).AsTask();
         var second = await PendingAsync(Cluster.LiveUrls[0], "transfer");
-        await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, Cluster.LiveUrls[1], $"/admin/approvals/{second["id"]}/deny");
+        var tooLong = await Admin.SendAsync(HttpMethod.Post, Cluster.LiveUrls[1], $"/admin/approvals/{second["id"]}/deny", JsonSerializer.Serialize(new { note = new string('x', 501) }));
+        await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, Cluster.LiveUrls[1], $"/admin/approvals/{second["id"]}/deny", """{"note":"  sent twice today already  "}""");
         var refused = await again;
 
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+        Assert.Contains("note: at most 500 characters, found 501", tooLong.Text, StringComparison.Ordinal);
         Assert.Equal((string?)pending["id"], (string?)second["id"]);
         Assert.Equal("approval_denied", (string?)refused.Decision()?["action"]);
+        Assert.Equal("The call of 'transfer' was not approved (by the operator): sent twice today already", refused.Text());
+        var decided = (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Cluster.LiveUrls[2], "/admin/approvals/decided"))!["approvals"]!.AsArray()
+            .Single(approval => (string?)approval!["id"] == (string?)second["id"])!;
+        Assert.Equal("denied", (string?)decided["state"]);
+        Assert.Equal("sent twice today already", (string?)decided["note"]);
         Assert.Equal(after.Of("transfer"), (await InvocationCounts.ReadAsync(fixture.UpstreamEndpoint)).Of("transfer"));
     }
 

@@ -44,6 +44,20 @@ public sealed class LiveChangesTests(LiveChangesFixture fixture, ITestOutputHelp
         var onAnother = await Admin.GetAsync(Cluster.LiveUrls[2], "/admin/policies/put");
         Assert.Equal(2, (long)onAnother["revision"]!);
         Assert.Equal("admin", (string?)onAnother["source"]);
+
+        // One replica's /admin/cluster shows what each replica enforces, as each replica itself reports it.
+        var cluster = await Admin.GetAsync(Cluster.LiveUrls[1], "/admin/cluster");
+        var active = cluster["silos"]!.AsArray().Where(silo => (string?)silo!["status"] == "active").ToList();
+        Assert.Equal(Cluster.LiveUrls.Count, active.Count);
+        foreach (var silo in active)
+        {
+            var report = silo!["report"]!;
+            Assert.True(report["replica"] is not null, $"silo {silo["address"]} did not report: {report.ToJsonString()}");
+            Assert.Equal((string?)silo["address"], (string?)report["replica"]);
+            var put = report["upstreams"]!.AsArray().Single(upstream => (string?)upstream!["name"] == "put")!;
+            Assert.Equal(2, (long)put["policyRevision"]!);
+            Assert.Equal("2@r2", (string?)put["policyVersion"]);
+        }
     }
 
     [Fact]

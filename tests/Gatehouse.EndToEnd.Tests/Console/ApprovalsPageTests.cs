@@ -58,13 +58,15 @@ public sealed class ApprovalsPageTests(ApprovalFixture fixture, ConsoleBrowser b
 
         var held = agent.CallToolAsync("transfer", Args(("amount", 7), ("to", "acct-browser-deny"))).AsTask();
         var card = HeldTransfer(console, "acct-browser-deny");
+        await card.GetByLabel("Note").FillAsync("acct-browser-deny is not on the payee list");
         await card.GetByRole(AriaRole.Button, new() { Name = "Deny transfer on bank" }).ClickAsync();
         var result = await held;
 
         Assert.Equal("approval_denied", (string?)result.Decision()?["action"]);
+        Assert.Contains("(by the operator): acct-browser-deny is not on the payee list", result.Text(), StringComparison.Ordinal);
         await Expect(card).ToHaveCountAsync(0);
         var decided = console.Page.GetByRole(AriaRole.Table, new() { Name = "Recently decided approvals" });
-        await Expect(decided.GetByRole(AriaRole.Row).Filter(new() { HasText = "denied" }).First).ToBeVisibleAsync();
+        await Expect(decided.GetByRole(AriaRole.Row).Filter(new() { HasText = "acct-browser-deny is not on the payee list" })).ToContainTextAsync("denied");
         Assert.Equal(before.Of("transfer"), (await InvocationCounts.ReadAsync(fixture.UpstreamEndpoint)).Of("transfer"));
         console.AssertNoScriptErrors();
     }

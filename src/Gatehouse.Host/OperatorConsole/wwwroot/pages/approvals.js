@@ -53,11 +53,13 @@ export async function approvalsPage(main, [focus]) {
     tick();
     timers.push(setInterval(tick, 1000));
     const error = h('div', { class: 'alert-slot' });
+    const note = h('input', { type: 'text', id: `note-${approval.id}`, maxlength: '500', autocomplete: 'off' });
     const decide = verb => async event => {
       const buttons = event.target.closest('.actions').querySelectorAll('button');
       buttons.forEach(button => { button.disabled = true; });
       try {
-        await api('POST', `/admin/approvals/${encodeURIComponent(approval.id)}/${verb}`);
+        const written = note.value.trim();
+        await api('POST', `/admin/approvals/${encodeURIComponent(approval.id)}/${verb}`, written ? { note: written } : undefined);
         announce(`${verb === 'approve' ? 'Approved' : 'Denied'}: ${approval.tool} on ${approval.upstream}.`);
         await refresh();
       } catch (failure) {
@@ -78,6 +80,7 @@ export async function approvalsPage(main, [focus]) {
         h('dt', {}, 'Held since'), h('dd', {}, when(approval.requestedAt)),
         h('dt', {}, 'Time left'), h('dd', {}, left)),
       h('details', { open: true }, h('summary', {}, 'Arguments'), json(approval.arguments)),
+      h('label', { for: `note-${approval.id}` }, 'Note (optional; a denied agent is told it)'), note,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', onclick: decide('approve'), 'aria-label': `Approve ${title}` }, 'Approve'),
         h('button', { type: 'button', class: 'danger', onclick: decide('deny'), 'aria-label': `Deny ${title}` }, 'Deny')),
@@ -89,10 +92,11 @@ export async function approvalsPage(main, [focus]) {
       decidedList.replaceChildren(empty('Nothing decided since the approval index started.'));
       return;
     }
-    decidedList.replaceChildren(table('Recently decided approvals', ['Tool', 'Upstream', 'Grant', 'Outcome', 'By', 'When'],
+    decidedList.replaceChildren(table('Recently decided approvals', ['Tool', 'Upstream', 'Grant', 'Outcome', 'By', 'When', 'Note'],
       approvals.map(approval => h('tr', {},
         h('td', {}, approval.tool), h('td', {}, approval.upstream), h('td', {}, approval.grant),
-        h('td', {}, badge(approval.state)), h('td', {}, approval.decidedBy ?? '—'), h('td', {}, when(approval.decidedAt))))));
+        h('td', {}, badge(approval.state)), h('td', {}, approval.decidedBy ?? '—'), h('td', {}, when(approval.decidedAt)),
+        h('td', {}, approval.note ?? h('span', { class: 'muted' }, '—'))))));
   }
 
   const events = new EventSource('/admin/approvals/events');
