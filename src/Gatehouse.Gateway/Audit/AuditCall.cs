@@ -17,6 +17,8 @@ internal sealed class AuditCall : IDisposable
     private readonly string _tool;
     private readonly string _grantId;
     private readonly string? _sessionId;
+    private readonly string? _subject;
+    private readonly string? _clientId;
     private readonly IReadOnlyList<string> _argumentNames;
     private readonly string _argumentsSha256;
     private readonly string? _argumentsJson;
@@ -29,15 +31,17 @@ internal sealed class AuditCall : IDisposable
     private double? _upstreamLatencyMs;
     private int _recorded;
 
-    public AuditCall(IAuditLog log, DateTimeOffset at, string replica, string upstream, string tool, string grantId, string? sessionId, JsonElement arguments, bool recordArguments)
+    public AuditCall(IAuditLog log, DateTimeOffset at, string replica, string upstream, string tool, AuditCaller caller, JsonElement arguments, bool recordArguments)
     {
         _log = log;
         _at = at;
         _replica = replica;
         _upstream = upstream;
         _tool = tool;
-        _grantId = grantId;
-        _sessionId = sessionId;
+        _grantId = caller.GrantId;
+        _sessionId = caller.SessionId;
+        _subject = caller.Subject;
+        _clientId = caller.ClientId;
         (_argumentNames, _argumentsSha256) = AuditDigest.Of(arguments);
         _argumentsJson = recordArguments ? AuditDigest.CanonicalJson(arguments) : null;
         _traceId = Activity.Current is { } activity && activity.TraceId != default ? activity.TraceId.ToHexString() : null;
@@ -80,6 +84,8 @@ internal sealed class AuditCall : IDisposable
             _upstreamLatencyMs,
             _traceId,
             _sessionId,
-            _replica));
+            _replica,
+            _subject,
+            _clientId));
     }
 }

@@ -8,4 +8,10 @@ internal static class ClaimsPrincipalGrantExtensions
     public static string GrantId(this ClaimsPrincipal? user) =>
         user?.FindFirst(ClaimTypes.NameIdentifier)?.Value
         ?? throw new InvalidOperationException("The request was not authenticated by Gatehouse.");
+
+    /// <summary>The end user of the OAuth access token the request carried (its <c>sub</c>); null for a static grant token.</summary>
+    public static string? Subject(this ClaimsPrincipal? user) => user?.FindFirst("sub")?.Value;
+
+    /// <summary>The OAuth client the access token was issued to; null for a static grant token.</summary>
+    public static string? ClientId(this ClaimsPrincipal? user) => user?.FindFirst("client_id")?.Value;
 }

@@ -33,8 +33,10 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         using var call = new CallTelemetry(metrics, front.Upstream, tool, user.GrantId(), server.SessionId);
         var policy = policies.InForce(front.Upstream);
         var arguments = ArgumentsOf(request.Params);
-        using var audited = audit.Begin(front.Upstream, tool, call.GrantId, call.SessionId, arguments, policy.Document.FindTool(tool)?.AuditArguments == true);
-        var decision = new CallDecision(call, audited, policy, front.Upstream, tool);
+        var subject = user.Subject();
+        var caller = new AuditCaller(call.GrantId, call.SessionId, subject, user.ClientId());
+        using var audited = audit.Begin(front.Upstream, tool, caller, arguments, policy.Document.FindTool(tool)?.AuditArguments == true);
+        var decision = new CallDecision(call, audited, policy, front.Upstream, tool, subject);
         return await DecideAndForwardAsync(front, request, arguments, server, decision, cancellationToken);
     }
 
@@ -87,7 +89,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         GateOutcome gate;
         try
         {
-            gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, decision.Call.GrantId, decision.Call.SessionId), evaluation.Charges);
+            gate = await ReserveAsync(front.Upstream, tool, new CallScope(front.Upstream, decision.Call.GrantId, decision.Call.SessionId, decision.Subject), evaluation.Charges);
         }
         catch (CounterUnavailableException ex)
         {
@@ -204,7 +206,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
     }
 
     /// <summary>Where one call's decision is recorded (telemetry and audit), and the policy that decides it.</summary>
-    private sealed record CallDecision(CallTelemetry Call, AuditCall Audit, PolicyInForce Policy, string Upstream, string Tool);
+    private sealed record CallDecision(CallTelemetry Call, AuditCall Audit, PolicyInForce Policy, string Upstream, string Tool, string? Subject);
 
     private static partial class Log
     {

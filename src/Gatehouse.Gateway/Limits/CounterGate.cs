@@ -87,6 +87,7 @@ internal sealed class CounterGate(IGrainFactory grains, CounterBatcher batcher, 
     {
         LimitScope.Global => CounterKey.ForGlobal(scope.Upstream, limit.Counter),
         LimitScope.Session when scope.SessionId is { } session => CounterKey.ForSession(session, scope.Upstream, limit.Counter),
+        LimitScope.Subject when scope.Subject is { } subject => CounterKey.ForSubject(scope.GrantId, subject, scope.Upstream, limit.Counter),
         _ => CounterKey.ForGrant(scope.GrantId, scope.Upstream, limit.Counter),
     };
 }

@@ -20,7 +20,9 @@ internal sealed record AuditEntryView(
     double? UpstreamLatencyMs,
     string? TraceId,
     string? SessionId,
-    string Replica)
+    string Replica,
+    string? Subject,
+    string? ClientId)
 {
     public static AuditEntryView Of(AuditEntry entry) => new(
         entry.At.UtcDateTime,
@@ -37,7 +39,9 @@ internal sealed record AuditEntryView(
         entry.UpstreamLatencyMs,
         entry.TraceId,
         entry.SessionId,
-        entry.Replica);
+        entry.Replica,
+        entry.Subject,
+        entry.ClientId);
 
     private static JsonNode? ArgumentsOf(string? json)
     {

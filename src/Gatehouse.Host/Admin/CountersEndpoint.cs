@@ -7,12 +7,14 @@ using Gatehouse.Policy;
 namespace Gatehouse.Host.Admin;
 
 /// <summary>
-/// <c>GET /admin/counters?grant=ID</c>: the grant-scoped and global counters of every upstream the
-/// grant may use, as their grains hold them now: used, remaining, reset time, and the silo deciding.
+/// <c>GET /admin/counters?grant=ID[&amp;subject=SUB]</c>: the grant-scoped, subject-scoped and global counters of every
+/// upstream the grant may use, as their grains hold them now: used, remaining, reset time, and the silo deciding.
+/// Subject-scoped counters are those of <c>subject</c> (an access token's <c>sub</c>); without it, those of the grant's
+/// static token (which counts as one user).
 /// </summary>
 internal static class CountersEndpoint
 {
-    public static async Task<IResult> GetAsync(string? grant, GrantRegistry grants, PolicyStore policies, IGrainFactory grainFactory)
+    public static async Task<IResult> GetAsync(string? grant, string? subject, GrantRegistry grants, PolicyStore policies, IGrainFactory grainFactory)
     {
         if (string.IsNullOrEmpty(grant) || grants.FindById(grant) is not { } found)
         {
@@ -22,7 +24,7 @@ internal static class CountersEndpoint
         var views = new List<CounterView>();
         foreach (var upstream in found.Upstreams.Order(StringComparer.Ordinal))
         {
-            var scope = new CallScope(upstream, found.Id, SessionId: null);
+            var scope = new CallScope(upstream, found.Id, SessionId: null, Subject: string.IsNullOrEmpty(subject) ? null : subject);
             foreach (var rule in policies.Get(upstream).Counters.Values.Where(rule => rule.Scope != LimitScope.Session))
             {
                 var key = CounterGate.KeyOf(scope, rule);

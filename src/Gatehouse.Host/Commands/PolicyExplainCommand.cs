@@ -161,6 +161,8 @@ internal static class PolicyExplainCommand
         {
             LimitScope.Global => ("global", CounterKey.ForGlobal(upstream, limit.Counter)),
             LimitScope.Session => ("session-scoped", CounterKey.ForSession("{session}", upstream, limit.Counter)),
+            // The placeholder shown as written (a real subject is URI-escaped in the key).
+            LimitScope.Subject => ("subject-scoped", CounterKey.ForSubject(request.Grant ?? "{grant}", "SUBJECT", upstream, limit.Counter).Replace(":SUBJECT/", ":{subject}/", StringComparison.Ordinal)),
             _ => ("grant-scoped", CounterKey.ForGrant(request.Grant ?? "{grant}", upstream, limit.Counter)),
         };
         var algorithm = limit.Algorithm switch

@@ -11,4 +11,7 @@ public enum LimitScope
 
     /// <summary><c>"global"</c>: one budget for the whole cluster.</summary>
     Global,
+
+    /// <summary><c>"subject"</c>: one budget per end user (an OAuth access token's <c>sub</c>) within a grant; a static token is one user.</summary>
+    Subject,
 }

@@ -11,7 +11,7 @@ internal static class PolicyNames
     public static readonly NameTable<ApprovalBy> Approvers = new(("operator", ApprovalBy.Operator), ("user", ApprovalBy.User));
 
     public static readonly NameTable<LimitScope> Scopes = new(
-        ("grant", LimitScope.Grant), ("session", LimitScope.Session), ("global", LimitScope.Global));
+        ("grant", LimitScope.Grant), ("session", LimitScope.Session), ("global", LimitScope.Global), ("subject", LimitScope.Subject));
 
     public static readonly NameTable<WindowAlgorithm> Algorithms = new(
         ("fixed", WindowAlgorithm.Fixed), ("sliding", WindowAlgorithm.Sliding), ("token_bucket", WindowAlgorithm.TokenBucket));

@@ -21,6 +21,8 @@ namespace Gatehouse.Storage.Audit;
 /// <param name="TraceId">The W3C trace id of the call, when it was traced.</param>
 /// <param name="SessionId">The agent's MCP session id, when it has one.</param>
 /// <param name="Replica">The replica (silo) that decided.</param>
+/// <param name="Subject">The end user of an OAuth access token (its <c>sub</c>); null for a static grant token.</param>
+/// <param name="ClientId">The OAuth client that got the token (its <c>client_id</c> or <c>azp</c>); null for a static grant token.</param>
 public sealed record AuditEntry(
     DateTimeOffset At,
     string GrantId,
@@ -36,4 +38,6 @@ public sealed record AuditEntry(
     double? UpstreamLatencyMs,
     string? TraceId,
     string? SessionId,
-    string Replica);
+    string Replica,
+    string? Subject = null,
+    string? ClientId = null);

@@ -65,7 +65,9 @@ internal static class AuditPageQuery
         reader.IsDBNull(11) ? null : reader.GetDouble(11),
         reader.IsDBNull(12) ? null : reader.GetString(12),
         reader.IsDBNull(13) ? null : reader.GetString(13),
-        reader.GetString(14));
+        reader.GetString(14),
+        reader.IsDBNull(15) ? null : reader.GetString(15),
+        reader.IsDBNull(16) ? null : reader.GetString(16));
 
     private static void Add(DbCommand command, string name, object value)
     {

@@ -10,7 +10,7 @@ internal static class AuditSql
     /// <summary>Every column but <c>id</c>, in <see cref="AuditEntry"/> order.</summary>
     public const string Columns =
         "at, grant_id, upstream, tool, action, rule_pointer, policy_version, argument_names, arguments_sha256, "
-        + "arguments_json, upstream_status, upstream_latency_ms, trace_id, session_id, replica";
+        + "arguments_json, upstream_status, upstream_latency_ms, trace_id, session_id, replica, subject, client_id";
 
     public const string GrantParameter = "@grant_id";
     public const string ToolParameter = "@tool";

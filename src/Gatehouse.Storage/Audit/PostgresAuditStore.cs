@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Gatehouse.Storage.Audit;
 
 /// <summary>
-/// The audit log in PostgreSQL's <c>gatehouse_audit</c> (migration <c>012_audit</c>). A batch is one
+/// The audit log in PostgreSQL's <c>gatehouse_audit</c> (migrations <c>012_audit</c>, <c>017_audit_subjects</c>). A batch is one
 /// binary <c>COPY</c>: one statement, so all its rows are stored or none, and the fastest way to
 /// append many rows (see the README's audit throughput figures).
 /// </summary>
@@ -76,6 +76,8 @@ public sealed class PostgresAuditStore : IAuditStore
         await WriteTextAsync(importer, entry.TraceId, ct).ConfigureAwait(false);
         await WriteTextAsync(importer, entry.SessionId, ct).ConfigureAwait(false);
         await WriteTextAsync(importer, entry.Replica, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.Subject, ct).ConfigureAwait(false);
+        await WriteTextAsync(importer, entry.ClientId, ct).ConfigureAwait(false);
     }
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken ct) =>

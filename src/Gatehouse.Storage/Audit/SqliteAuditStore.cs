@@ -34,7 +34,9 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
             upstream_latency_ms REAL    NULL,
             trace_id            TEXT    NULL,
             session_id          TEXT    NULL,
-            replica             TEXT    NOT NULL
+            replica             TEXT    NOT NULL,
+            subject             TEXT    NULL,
+            client_id           TEXT    NULL
         );
         CREATE INDEX IF NOT EXISTS gatehouse_audit_at ON {AuditSql.Table} (at DESC, id DESC);
         CREATE INDEX IF NOT EXISTS gatehouse_audit_grant_at ON {AuditSql.Table} (grant_id, at DESC, id DESC);
@@ -43,6 +45,9 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
         """;
 
     private static readonly string[] ColumnNames = AuditSql.Columns.Split(", ");
+
+    /// <summary>Columns added after the first release of the table (all nullable text).</summary>
+    private static readonly string[] AddedColumns = ["subject", "client_id"];
 
     private static readonly string InsertSql =
         $"INSERT INTO {AuditSql.Table} ({AuditSql.Columns}) VALUES ({string.Join(", ", ColumnNames.Select(column => "$" + column))})";
@@ -176,6 +181,8 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
                     command.CommandText = CreateSql;
                     await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
+
+                await AddMissingColumnsAsync(connection, ct).ConfigureAwait(false);
             }
 
             _created = true;
@@ -183,6 +190,35 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
         finally
         {
             _createLock.Release();
+        }
+    }
+
+    /// <summary>A file made by an earlier Gatehouse lacks the columns added since: add them (empty for the old rows).</summary>
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var info = connection.CreateCommand();
+        await using (info.ConfigureAwait(false))
+        {
+            info.CommandText = $"SELECT name FROM pragma_table_info('{AuditSql.Table}')";
+            var reader = await info.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    present.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var column in AddedColumns.Where(column => !present.Contains(column)))
+        {
+            var alter = connection.CreateCommand();
+            await using (alter.ConfigureAwait(false))
+            {
+                alter.CommandText = $"ALTER TABLE {AuditSql.Table} ADD COLUMN {column} TEXT NULL";
+                await alter.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
         }
     }
 
@@ -203,6 +239,8 @@ public sealed class SqliteAuditStore : IAuditStore, IDisposable
         parameters[12].Value = (object?)AuditText.CleanOrNull(entry.TraceId) ?? DBNull.Value;
         parameters[13].Value = (object?)AuditText.CleanOrNull(entry.SessionId) ?? DBNull.Value;
         parameters[14].Value = AuditText.Clean(entry.Replica);
+        parameters[15].Value = (object?)AuditText.CleanOrNull(entry.Subject) ?? DBNull.Value;
+        parameters[16].Value = (object?)AuditText.CleanOrNull(entry.ClientId) ?? DBNull.Value;
     }
 
     private static AuditEntry Read(DbDataReader reader) => AuditPageQuery.Entry(

@@ -54,7 +54,7 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
         await writer.StartAsync(CancellationToken.None);
         var recorder = new AuditRecorder(writer, TimeProvider.System, new AuditReplica("replica-a"));
 
-        using (var call = recorder.Begin("files", "transfer", "ci-agent", null, Arguments, recordArguments: true))
+        using (var call = recorder.Begin("files", "transfer", new AuditCaller("ci-agent", null, null, null), Arguments, recordArguments: true))
         {
             call.Decided(AuditActions.Allow, "/default", "1@r0");
         }
@@ -75,7 +75,7 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
         var actions = new List<string>();
 
         using var activity = new Activity("tools/call transfer").SetIdFormat(ActivityIdFormat.W3C).Start();
-        using (var call = recorder.Begin("files", "transfer", "ci-agent", "session-9", Arguments))
+        using (var call = recorder.Begin("files", "transfer", new AuditCaller("ci-agent", "session-9", "user-42", "ci-client"), Arguments))
         {
             call.Decided(AuditActions.Allow, "/tools/transfer", "7@r3");
             call.Forwarded(AuditUpstreamStatus.Result, TimeSpan.FromMilliseconds(42.5));
@@ -93,7 +93,7 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
             (AuditActions.ApprovalTimeout, "/tools/transfer/action"),
         })
         {
-            using var call = recorder.Begin("files", "transfer", "ci-agent", "session-9", Arguments);
+            using var call = recorder.Begin("files", "transfer", new AuditCaller("ci-agent", "session-9", null, null), Arguments);
             call.Decided(action, rule, "7@r3");
             actions.Add(action);
         }
@@ -101,7 +101,7 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
         // A call that failed before any decision (an exception on the way) still leaves its one row.
         try
         {
-            using var call = recorder.Begin("files", "transfer", "ci-agent", null, Arguments);
+            using var call = recorder.Begin("files", "transfer", new AuditCaller("ci-agent", null, null, null), Arguments);
             throw new InvalidOperationException("counters unavailable");
         }
         catch (InvalidOperationException)
@@ -136,6 +136,8 @@ public sealed class DecisionAuditTests(AuditDatabase database) : IClassFixture<A
         Assert.Equal((0, 42.5), (allowed.UpstreamStatus, allowed.UpstreamLatencyMs));
         Assert.Matches("^[0-9a-f]{32}$", allowed.TraceId!);
         Assert.Equal("session-9", allowed.SessionId);
+        Assert.Equal(("user-42", "ci-client"), (allowed.Subject, allowed.ClientId));
+        Assert.All(page.Entries.Where(entry => entry.Action != AuditActions.Allow), entry => Assert.Equal((null, null), (entry.Subject, entry.ClientId)));
         Assert.All(page.Entries.Where(entry => entry.Action != AuditActions.Allow), entry => Assert.Null(entry.UpstreamStatus));
         Assert.Equal(string.Empty, page.Entries.Single(entry => entry.Action == AuditActions.Error).RulePointer);
     }

@@ -19,7 +19,8 @@ public abstract class AuditStoreContract
         var written = new AuditEntry(
             new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234560),
             "ci-agent", "files", "transfer", AuditActions.RateLimited, "/tools/transfer/limits/0", "7@r3",
-            ["amount", "to"], new string('b', 64), null, null, null, "4bf92f3577b34da6a3ce929d0e0e4736", null, "S10.0.0.7:11111:9");
+            ["amount", "to"], new string('b', 64), null, null, null, "4bf92f3577b34da6a3ce929d0e0e4736", null, "S10.0.0.7:11111:9",
+            "auth0|5f7c8ec7c33c6c004bbafe82", "ci-agent-app");
         var forwarded = Entries.Make(1) with { UpstreamStatus = -32603, UpstreamLatencyMs = 81.25, ArgumentNames = [] };
 
         await Store.WriteAsync([written, forwarded], None);

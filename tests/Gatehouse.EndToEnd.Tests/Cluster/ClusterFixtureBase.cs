@@ -3,12 +3,12 @@ using Gatehouse.EndToEnd.Tests.Infrastructure;
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
 /// <summary>
-/// Replicas on PostgreSQL in front of upstreams the fixture starts itself. What started is stopped when the
+/// Replicas on PostgreSQL in front of upstreams (and other servers) the fixture starts itself. What started is stopped when the
 /// fixture is disposed, and also when its start fails part way (xunit disposes no fixture whose start failed).
 /// </summary>
 public abstract class ClusterFixtureBase : IAsyncLifetime
 {
-    private readonly List<RunningUpstream> _upstreams = [];
+    private readonly List<IAsyncDisposable> _started = [];
 
     internal GatewayCluster Cluster { get; private set; } = null!;
 
@@ -32,20 +32,21 @@ public abstract class ClusterFixtureBase : IAsyncLifetime
             await Cluster.DisposeAsync();
         }
 
-        foreach (var upstream in _upstreams)
+        foreach (var server in _started)
         {
-            await upstream.DisposeAsync();
+            await server.DisposeAsync();
         }
     }
 
     /// <summary>Starts the upstreams (each through <see cref="KeepAsync"/>) and the cluster in front of them.</summary>
     private protected abstract Task<GatewayCluster> StartAsync();
 
-    /// <summary>An upstream this fixture stops when it is disposed.</summary>
-    private protected async Task<RunningUpstream> KeepAsync(Task<RunningUpstream> starting)
+    /// <summary>An upstream (or other server) this fixture stops when it is disposed.</summary>
+    private protected async Task<T> KeepAsync<T>(Task<T> starting)
+        where T : IAsyncDisposable
     {
-        var upstream = await starting;
-        _upstreams.Add(upstream);
-        return upstream;
+        var server = await starting;
+        _started.Add(server);
+        return server;
     }
 }

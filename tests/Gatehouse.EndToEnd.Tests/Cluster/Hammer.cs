@@ -30,9 +30,13 @@ internal sealed class Hammer
         RunAsync(cluster, upstream, grant, tool, agents, outcome => ValueTask.FromResult(keepGoing(outcome)));
 
     /// <summary>As above, with a decision that may wait (without blocking a thread).</summary>
-    public async Task RunAsync(GatewayCluster cluster, string upstream, string grant, string tool, int agents, Func<CallOutcome, ValueTask<bool>> keepGoing)
+    public Task RunAsync(GatewayCluster cluster, string upstream, string grant, string tool, int agents, Func<CallOutcome, ValueTask<bool>> keepGoing) =>
+        RunAsync(() => cluster.ConnectAsync(upstream, grant), tool, agents, keepGoing);
+
+    /// <summary>As above, each agent connected by <paramref name="connect"/> (e.g. with an OAuth access token).</summary>
+    public async Task RunAsync(Func<Task<(McpClient Client, RoundRobinHandler Balancer)>> connect, string tool, int agents, Func<CallOutcome, ValueTask<bool>> keepGoing)
     {
-        var clients = await Task.WhenAll(Enumerable.Range(0, agents).Select(_ => cluster.ConnectAsync(upstream, grant)));
+        var clients = await Task.WhenAll(Enumerable.Range(0, agents).Select(_ => connect()));
         try
         {
             await Task.WhenAll(clients.Select(c => AgentAsync(c.Client, tool, keepGoing)));

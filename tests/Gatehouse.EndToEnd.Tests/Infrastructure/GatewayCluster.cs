@@ -40,7 +40,8 @@ internal sealed class GatewayCluster : IAsyncDisposable
     /// <summary>Base URLs of the replicas still running.</summary>
     public IReadOnlyList<Uri> LiveUrls => [.. Replicas.Where(r => !r.HasExited).Select(r => r.BaseUrl)];
 
-    public static async Task<GatewayCluster> StartAsync(int replicas, IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, string durability = "Durable")
+    public static async Task<GatewayCluster> StartAsync(
+        int replicas, IReadOnlyDictionary<string, UpstreamSpec> upstreams, IReadOnlyDictionary<string, string[]> grants, string durability = "Durable", Action<JsonObject>? configure = null)
     {
         var database = await TestDatabase.CreateAsync("gh_e2e_");
         var config = GatewayConfig.Write(upstreams, grants, gatehouse =>
@@ -52,6 +53,7 @@ internal sealed class GatewayCluster : IAsyncDisposable
                 ["ClusterId"] = database.Name,
             };
             gatehouse["Counters"] = new JsonObject { ["Durability"] = durability };
+            configure?.Invoke(gatehouse);
         });
         var cluster = new GatewayCluster(config, database);
         try
@@ -94,8 +96,11 @@ internal sealed class GatewayCluster : IAsyncDisposable
 
     public string TokenOf(string grant) => _config.Tokens[grant];
 
-    /// <summary>An official C# SDK client whose requests go round-robin to the live replicas.</summary>
-    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant)
+    /// <summary>An official C# SDK client of <paramref name="grant"/> whose requests go round-robin to the live replicas.</summary>
+    public Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant) => ConnectWithTokenAsync(upstream, TokenOf(grant));
+
+    /// <summary>An official C# SDK client presenting <paramref name="token"/> (a grant's or an OAuth access token), round-robin to the live replicas.</summary>
+    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectWithTokenAsync(string upstream, string token)
     {
         var balancer = new RoundRobinHandler(() => LiveUrls);
         var http = new HttpClient(balancer) { Timeout = TimeSpan.FromSeconds(60) };
@@ -103,7 +108,7 @@ internal sealed class GatewayCluster : IAsyncDisposable
             new HttpClientTransportOptions
             {
                 Endpoint = new Uri(LiveUrls[0], $"/mcp/{upstream}"),
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + TokenOf(grant) },
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
                 TransportMode = HttpTransportMode.StreamableHttp,
                 EnableStandaloneGetStream = false,
             },

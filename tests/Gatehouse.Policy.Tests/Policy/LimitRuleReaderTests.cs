@@ -111,7 +111,7 @@ public sealed class LimitRuleReaderTests
         var faults = Policies.Faults(Policies.WithLimit("""{ "counter": "c", "window": "minute", "max": 1, "scope": "user", "algorithm": "leaky" }"""));
 
         Assert.Equal(2, faults.Count);
-        Policies.HasFault(faults, "tools.t.limits[0].scope", "must be 'grant', 'session' or 'global', found 'user'");
+        Policies.HasFault(faults, "tools.t.limits[0].scope", "must be 'grant', 'session', 'global' or 'subject', found 'user'");
         Policies.HasFault(faults, "tools.t.limits[0].algorithm", "must be 'fixed', 'sliding' or 'token_bucket', found 'leaky'");
     }
 
