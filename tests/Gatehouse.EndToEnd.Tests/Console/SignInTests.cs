@@ -32,6 +32,9 @@ public sealed class SignInTests(ApprovalFixture fixture, ConsoleBrowser browser)
         var other = await console.Page.GotoAsync(new Uri(fixture.Cluster.LiveUrls[2], "/console/#/cluster").ToString());
         Assert.Equal((int)HttpStatusCode.OK, other!.Status);
         await Expect(console.Heading("Cluster")).ToBeVisibleAsync();
+        // Each replica's own report: the bank policy's version as it enforces it, and the upstream's health as it last found it.
+        var reports = console.Page.GetByRole(AriaRole.Table, new() { Name = "Policy revision and upstream health on each replica" });
+        await Expect(reports.GetByRole(AriaRole.Row).Filter(new() { HasText = "bank" }).First).ToContainTextAsync("@r");
 
         await console.Button("Sign out").ClickAsync();
         await Expect(console.Heading("Sign in")).ToBeVisibleAsync();

@@ -32,12 +32,20 @@ export async function auditPage(main) {
         h('button', { type: 'button', disabled: !answer.hasMore, onclick: () => { filters.page++; load(); } }, 'Older'));
       results.replaceChildren(answer.entries.length === 0
         ? empty(answer.page > 1 ? 'No more entries.' : 'No recorded decisions match.')
-        : table('Audit entries', ['When', 'Grant', 'Upstream', 'Tool', 'Action', 'Rule', 'Upstream status', 'Trace'], answer.entries.map(row)), pager);
+        : table('Audit entries', ['When', 'Grant', 'User', 'Upstream', 'Tool', 'Action', 'Rule', 'Upstream status', 'Trace'], answer.entries.map(row)), pager);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       results.replaceChildren(problemBox(error));
     }
   }
+}
+
+// An OAuth call's end user (and the client, when it is another); a static grant token has none.
+function user(entry) {
+  if (!entry.subject) return h('span', { class: 'muted' }, '—');
+  return entry.clientId && entry.clientId !== entry.subject
+    ? h('span', {}, entry.subject, h('span', { class: 'muted' }, ` via ${entry.clientId}`))
+    : entry.subject;
 }
 
 function row(entry) {
@@ -47,6 +55,6 @@ function row(entry) {
       : h('code', { title: entry.traceId }, entry.traceId.slice(0, 8)))
     : '—';
   return h('tr', {},
-    h('td', {}, when(entry.at)), h('td', {}, entry.grantId), h('td', {}, entry.upstream), h('td', {}, entry.tool),
+    h('td', {}, when(entry.at)), h('td', {}, entry.grantId), h('td', {}, user(entry)), h('td', {}, entry.upstream), h('td', {}, entry.tool),
     h('td', {}, badge(entry.action)), h('td', {}, h('code', {}, entry.rulePointer || '—')), h('td', {}, entry.upstreamStatus ?? '—'), h('td', {}, trace));
 }
