@@ -16,6 +16,15 @@ internal static class ApprovalsScenario
     private const string Upstream = "bank";
     private const string Grant = "agent";
 
+    /// <summary>
+    /// The most a call waits, at random, before it is made. A replica reads the approval index on a fixed period
+    /// (250 ms) while a console listens, and each call starts just after one of those readings told of the previous
+    /// approval's end: without the pause, every call would start at the same point of the period and the wait for
+    /// the console would always be about one whole period. A pause spread over several periods starts calls at
+    /// any point of it, as agents' calls come.
+    /// </summary>
+    private static readonly TimeSpan MostPause = TimeSpan.FromSeconds(1);
+
     /// <summary>Every call of the tool is held for an operator, long enough never to time out during a run.</summary>
     private const string Policy = $$"""
         { "version": "approvals-1", "default": "allow",
@@ -46,6 +55,7 @@ internal static class ApprovalsScenario
         var samples = new List<ApprovalSample>();
         for (var i = 0; i < options.Warmup + options.Iterations; i++)
         {
+            await Task.Delay(MostPause * Random.Shared.NextDouble());
             var sample = await round.MeasureAsync(i, warmup: i < options.Warmup);
             samples.Add(sample);
             progress.Status(FormattableString.Invariant(
