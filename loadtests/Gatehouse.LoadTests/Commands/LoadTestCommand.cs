@@ -18,12 +18,13 @@ internal static class LoadTestCommand
             "many-counters" => ManyCountersCommand.RunAsync,
             "counters" => CountersCommand.RunAsync,
             "decisions" => DecisionsCommand.RunAsync,
+            "approvals" => ApprovalsCommand.RunAsync,
             _ => null,
         };
         if (command is null)
         {
             await error.WriteLineAsync("usage: (each also takes --out DIR and --no-progress)");
-            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage })
+            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage, ApprovalsCommand.Usage })
             {
                 await error.WriteLineAsync("  " + usage);
             }
