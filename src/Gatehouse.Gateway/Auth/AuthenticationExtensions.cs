@@ -23,6 +23,7 @@ internal static class AuthenticationExtensions
             return [.. provider.GetRequiredService<IOptions<GatehouseOptions>>().Value.Auth.Issuers
                 .Select(issuer => new IssuerKeys(issuer.Key, issuer.Value.Authority!, http.CreateClient(OAuthIssuersClient), time))];
         });
+        services.AddSingleton<AccessTokenVerifier>();
         // Static grant tokens alone, unless an OAuth issuer is trusted: then access tokens too.
         services.AddSingleton<IGrantTokenValidator>(provider =>
             provider.GetRequiredService<IReadOnlyList<IssuerKeys>>().Count == 0

@@ -19,9 +19,10 @@ public static class ClaimMatchSection
         return claims;
     }
 
-    /// <summary>Puts every grant's <c>Match</c>, read as above, into the bound options.</summary>
+    /// <summary>Puts every grant's <c>Match</c> and the operators' <c>AdminMatch</c>, read as above, into the bound options.</summary>
     public static void Apply(GatehouseOptions options, IConfigurationSection gatehouse)
     {
+        options.AdminMatch = Read(gatehouse.GetSection("AdminMatch"));
         foreach (var (id, grant) in options.Grants)
         {
             grant.Match = Read(gatehouse.GetSection($"Grants:{id}:Match"));

@@ -22,8 +22,15 @@ public sealed class GatehouseOptions
     /// <summary>OAuth 2.1: the issuers whose access tokens agents may present beside static grant tokens.</summary>
     public AuthOptions Auth { get; set; } = new();
 
-    /// <summary>Lower-case hex SHA-256 of the operator's admin token; the admin API is closed when absent.</summary>
+    /// <summary>Lower-case hex SHA-256 of the operator's admin token; without it (and without <see cref="AdminMatch"/>) the admin API is closed.</summary>
     public string? AdminTokenSha256 { get; set; }
+
+    /// <summary>
+    /// Operators signed in through a trusted issuer: claim to accepted values, as a grant's <c>Match</c> (e.g.
+    /// <c>{ "groups": "gatehouse-operators" }</c>). A bearer JWT on the admin API (audience <c>{PublicUrl}/admin</c>, or the
+    /// issuer's <c>Audience</c>) or a console sign-in through the IdP whose claims match is an operator.
+    /// </summary>
+    public Dictionary<string, List<string>> AdminMatch { get; set; } = new(StringComparer.Ordinal);
 
     public ClusterSettings Cluster { get; set; } = new();
 

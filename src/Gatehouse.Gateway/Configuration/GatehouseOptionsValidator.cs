@@ -142,6 +142,19 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             }
         }
 
+        if (options.AdminMatch.Count > 0 && options.Auth.Issuers.Count == 0)
+        {
+            faults.Add("Gatehouse:AdminMatch selects operators by an OAuth token's claims, which needs an issuer under Gatehouse:Auth:Issuers.");
+        }
+
+        foreach (var (claim, values) in options.AdminMatch)
+        {
+            if (values.Count == 0 || values.Any(string.IsNullOrEmpty))
+            {
+                faults.Add($"Gatehouse:AdminMatch:{claim} must name a value or a list of non-empty values.");
+            }
+        }
+
         foreach (var (grant, settings) in options.Grants)
         {
             if (settings.Match.Count > 0 && options.Auth.Issuers.Count == 0)

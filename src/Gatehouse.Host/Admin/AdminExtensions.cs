@@ -21,7 +21,8 @@ internal static class AdminExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminAuthentication.Policy, policy => policy
                 .AddAuthenticationSchemes(AdminAuthentication.Scheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()
+                .RequireClaim(Operators.OperatorClaim, "true"));
         return services;
     }
 

@@ -42,12 +42,11 @@ internal sealed class ConsoleAuthenticationHandler(
         AdminProblems.Of(StatusCodes.Status403Forbidden, "forbidden", "Not an operator", "This identity may not use the admin API.")
             .ExecuteAsync(Context);
 
-    private static ClaimsPrincipal PrincipalOf(ConsoleTicket ticket) => new(new ClaimsIdentity(
+    // A ticket is only ever issued to an operator (the admin token, or an IdP user matching Gatehouse:AdminMatch).
+    private static ClaimsPrincipal PrincipalOf(ConsoleTicket ticket) => Operators.Principal(ticket.Subject, ticket.Subject, ConsoleAuthentication.Scheme, isOperator: true,
         [
-            new Claim(ClaimTypes.Name, ticket.Subject),
             new Claim(ConsoleAuthentication.MethodClaim, ticket.Method),
             new Claim(ConsoleAuthentication.CsrfClaim, ticket.Csrf),
             new Claim(ConsoleAuthentication.ExpiresClaim, ticket.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)),
-        ],
-        ConsoleAuthentication.Scheme));
+        ]);
 }

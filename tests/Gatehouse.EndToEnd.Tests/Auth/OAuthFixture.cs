@@ -6,7 +6,8 @@ namespace Gatehouse.EndToEnd.Tests.Auth;
 /// <summary>
 /// One gateway as an OAuth resource server in front of server-everything (Streamable HTTP), trusting a real local
 /// OpenID provider. Grant <c>oauth-agent</c> is chosen by <c>client_id = ci-agent</c>; client <c>stranger</c> gets
-/// valid tokens that match no grant; grant <c>static-agent</c> keeps a static token.
+/// valid tokens that match no grant; grant <c>static-agent</c> keeps a static token. Client <c>ops-app</c> is an operator
+/// (<c>Gatehouse:AdminMatch</c>).
 /// </summary>
 public sealed class OAuthFixture : IAsyncLifetime
 {
@@ -14,6 +15,8 @@ public sealed class OAuthFixture : IAsyncLifetime
     public const string ClientSecret = "ci-agent-secret-for-tests";
     public const string StrangerId = "stranger";
     public const string StrangerSecret = "stranger-secret-for-tests";
+    public const string OpsId = "ops-app";
+    public const string OpsSecret = "ops-app-secret-for-tests";
 
     private RunningUpstream? _everything;
 
@@ -24,9 +27,12 @@ public sealed class OAuthFixture : IAsyncLifetime
     /// <summary>The resource URI of <c>/mcp/everything</c>, which tokens must be bound to.</summary>
     internal string Resource => Gateway.EndpointOf("everything").ToString();
 
+    /// <summary>The resource URI of the admin API, which operators' tokens must be bound to.</summary>
+    internal string AdminResource => new Uri(Gateway.BaseUrl, "/admin").ToString();
+
     public async Task InitializeAsync()
     {
-        Provider = await OidcProvider.StartAsync(new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret });
+        Provider = await OidcProvider.StartAsync(new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret, [OpsId] = OpsSecret });
         _everything = await UpstreamServers.StartEverythingAsync();
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         Gateway = await Gateway.StartAsync(
@@ -36,6 +42,7 @@ public sealed class OAuthFixture : IAsyncLifetime
             {
                 gatehouse["PublicUrl"] = baseUrl.ToString().TrimEnd('/');
                 gatehouse["Auth"] = new JsonObject { ["Issuers"] = new JsonObject { ["local"] = new JsonObject { ["Authority"] = Provider.Issuer } } };
+                gatehouse["AdminMatch"] = new JsonObject { ["client_id"] = OpsId };
                 gatehouse["Grants"]!["oauth-agent"] = new JsonObject
                 {
                     ["Match"] = new JsonObject { ["client_id"] = ClientId },

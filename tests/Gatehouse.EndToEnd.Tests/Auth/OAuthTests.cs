@@ -111,6 +111,34 @@ public sealed class OAuthTests(OAuthFixture fixture) : IClassFixture<OAuthFixtur
         await stale.EnsureStatusAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task An_operator_matching_admin_match_uses_the_admin_api_with_an_access_token_and_others_are_refused()
+    {
+        var operatorToken = await fixture.Provider.TokenAsync(OAuthFixture.OpsId, OAuthFixture.OpsSecret, fixture.AdminResource);
+        var agentToken = await fixture.Provider.TokenAsync(OAuthFixture.ClientId, OAuthFixture.ClientSecret, fixture.AdminResource);
+        var mcpToken = await fixture.Provider.TokenAsync(OAuthFixture.OpsId, OAuthFixture.OpsSecret, fixture.Resource);
+
+        using var asOperator = await AdminAsync(operatorToken);
+        using var asAgent = await AdminAsync(agentToken);
+        using var forAnotherResource = await AdminAsync(mcpToken);
+
+        await asOperator.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Contains("static-agent", await asOperator.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await asAgent.EnsureStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("match no Gatehouse:AdminMatch", await asAgent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await forAnotherResource.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("error=\"invalid_token\"", forAnotherResource.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Contains("issued for another resource", await forAnotherResource.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> AdminAsync(string token)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Gateway.BaseUrl, "/admin/grants"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
+
     private async Task<HttpResponseMessage> InitializeAsync(string? token)
     {
         using var http = new HttpClient();

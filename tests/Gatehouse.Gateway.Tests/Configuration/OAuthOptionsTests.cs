@@ -83,4 +83,25 @@ public sealed class OAuthOptionsTests
         Assert.Equal(["ci-agent"], options.Grants["ci"].Match["client_id"]);
         Assert.Equal(["ops", "sre"], options.Grants["ci"].Match["groups"]);
     }
+
+    [Fact]
+    public void Admin_match_is_read_like_a_grants_match_and_needs_an_issuer()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream("""
+            { "Gatehouse": { "AdminMatch": { "sub": "ops@example.com", "groups": ["gatehouse-operators", ""] } } }
+            """u8.ToArray())).Build();
+        var section = configuration.GetSection(GatehouseOptions.SectionName);
+        var bound = section.Get<GatehouseOptions>()!;
+        ClaimMatchSection.Apply(bound, section);
+        var options = Valid();
+        options.AdminMatch = bound.AdminMatch;
+        Assert.Equal(["ops@example.com"], options.AdminMatch["sub"]);
+        Assert.Contains(Faults(options), f => f == "Gatehouse:AdminMatch:groups must name a value or a list of non-empty values.");
+
+        options.AdminMatch["groups"] = ["gatehouse-operators"];
+        Assert.Empty(Faults(options));
+        options.Auth.Issuers.Clear();
+        options.Grants.Clear();
+        Assert.Contains(Faults(options), f => f.StartsWith("Gatehouse:AdminMatch selects operators by an OAuth token's claims, which needs an issuer", StringComparison.Ordinal));
+    }
 }

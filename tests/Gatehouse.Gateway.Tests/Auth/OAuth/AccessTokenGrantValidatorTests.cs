@@ -38,7 +38,7 @@ public sealed class AccessTokenGrantValidatorTests : IAsyncLifetime
         });
         var registry = new GrantRegistry(options);
         IssuerKeys[] issuers = [new IssuerKeys("local", new Uri(_issuer.Url), new HttpClient(), _time)];
-        _validator = new AccessTokenGrantValidator(new RegistryGrantTokenValidator(registry), registry, issuers, options, NullLogger<AccessTokenGrantValidator>.Instance);
+        _validator = new AccessTokenGrantValidator(new RegistryGrantTokenValidator(registry), registry, new AccessTokenVerifier(issuers, options, NullLogger<AccessTokenVerifier>.Instance));
     }
 
     public async Task DisposeAsync() => await _issuer.DisposeAsync();
