@@ -15,6 +15,7 @@ internal static class ConsoleExtensions
         services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<ConsoleTicketProtector>();
+        services.AddHttpClient(ConsoleOidcEndpoints.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<ApprovalWatch>();
         return services;
     }
@@ -25,6 +26,8 @@ internal static class ConsoleExtensions
         app.MapPost("/console/session", ConsoleSessionEndpoints.SignIn);
         app.MapGet("/console/session", ConsoleSessionEndpoints.GetAsync);
         app.MapDelete("/console/session", (Delegate)ConsoleSessionEndpoints.SignOutAsync);
+        app.MapGet("/console/session/oidc", ConsoleOidcEndpoints.StartAsync);
+        app.MapGet("/console/session/oidc/callback", ConsoleOidcEndpoints.CallbackAsync);
         // Beside the admin group rather than in it: a stream is not a request to retry during a membership change.
         app.MapGet("/admin/approvals/events", ApprovalEventsEndpoint.StreamAsync).RequireAuthorization(AdminAuthentication.Policy);
         return app;

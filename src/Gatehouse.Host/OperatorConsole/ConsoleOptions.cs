@@ -16,7 +16,10 @@ public sealed class ConsoleOptions
 
     /// <summary>
     /// An optional secret, the same on every replica, mixed into the key that signs console sessions. Without it the
-    /// key derives from <c>Gatehouse:AdminTokenSha256</c> alone.
+    /// key derives from <c>Gatehouse:AdminTokenSha256</c> alone; with no admin token (operators only through an IdP) it is required.
     /// </summary>
     public string? SessionKey { get; set; }
+
+    /// <summary>Sign-in through an identity provider (authorization code with PKCE), beside the admin token.</summary>
+    public ConsoleOidcOptions Oidc { get; set; } = new();
 }

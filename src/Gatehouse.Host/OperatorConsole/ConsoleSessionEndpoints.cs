@@ -11,8 +11,8 @@ namespace Gatehouse.Host.OperatorConsole;
 /// <summary>
 /// <c>POST /console/session</c> (<c>{"token": "…"}</c>): exchanges the admin token for the session cookie.
 /// <c>GET /console/session</c>: who is signed in, until when, and the anti-forgery token the page sends with each
-/// change. <c>DELETE /console/session</c>: signs out (clears the cookie). An IdP sign-in (issue 13) would issue the
-/// same ticket with its user as the subject.
+/// change. <c>DELETE /console/session</c>: signs out (clears the cookie). An IdP sign-in (<see cref="ConsoleOidcEndpoints"/>)
+/// issues the same ticket with its user as the subject.
 /// </summary>
 internal static partial class ConsoleSessionEndpoints
 {
@@ -36,17 +36,25 @@ internal static partial class ConsoleSessionEndpoints
         }
 
         var ticket = new ConsoleTicket(AdminSubject, AdminTokenMethod, time.GetUtcNow().AddHours(console.Value.SessionHours), ConsoleTicketProtector.NewCsrfToken());
-        context.Response.Cookies.Append(ConsoleDefaults.CookieName, tickets.Protect(ticket), CookieOptions(context.Request, ticket.ExpiresAt));
+        AppendSessionCookie(context, tickets, ticket);
         Log.SignedIn(logger, ticket.Subject, ticket.Method);
         return Results.Ok(View(ticket.Subject, ticket.Method, ticket.ExpiresAt, ticket.Csrf, console.Value));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext context, IOptions<ConsoleOptions> console)
+    /// <summary>Sets the session cookie of <paramref name="ticket"/>, however the operator signed in.</summary>
+    public static void AppendSessionCookie(HttpContext context, ConsoleTicketProtector tickets, ConsoleTicket ticket) =>
+        context.Response.Cookies.Append(ConsoleDefaults.CookieName, tickets.Protect(ticket), CookieOptions(context.Request, ticket.ExpiresAt));
+
+    public static async Task<IResult> GetAsync(HttpContext context, ConsoleTicketProtector tickets, IOptions<ConsoleOptions> console, IOptions<GatehouseOptions> gatehouse)
     {
         var result = await context.AuthenticateAsync(ConsoleAuthentication.Scheme);
         if (result.Principal is not { } user)
         {
-            return AdminProblems.Of(StatusCodes.Status401Unauthorized, "unauthorized", "Not signed in", "No console session: sign in with the admin token.");
+            // The sign-in page offers what this console accepts: the admin token, an IdP, or both.
+            var idp = ConsoleOidcEndpoints.IssuerOf(tickets, console.Value);
+            var adminToken = tickets.IsOpen && gatehouse.Value.AdminTokenSha256 is not null;
+            return AdminProblems.Of(StatusCodes.Status401Unauthorized, "unauthorized", "Not signed in", "No console session: sign in first.",
+                [new("signIn", new { adminToken, idp, idpUrl = idp is null ? null : "/console/session/oidc" })]);
         }
 
         return Results.Ok(View(

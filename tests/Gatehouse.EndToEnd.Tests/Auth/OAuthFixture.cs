@@ -7,7 +7,8 @@ namespace Gatehouse.EndToEnd.Tests.Auth;
 /// One gateway as an OAuth resource server in front of server-everything (Streamable HTTP), trusting a real local
 /// OpenID provider. Grant <c>oauth-agent</c> is chosen by <c>client_id = ci-agent</c>; client <c>stranger</c> gets
 /// valid tokens that match no grant; grant <c>static-agent</c> keeps a static token. Client <c>ops-app</c> is an operator
-/// (<c>Gatehouse:AdminMatch</c>).
+/// (<c>Gatehouse:AdminMatch</c>), and so is user <c>operator</c> when signing in to the console through the provider
+/// (web client <c>gatehouse-console</c>).
 /// </summary>
 public sealed class OAuthFixture : IAsyncLifetime
 {
@@ -17,6 +18,8 @@ public sealed class OAuthFixture : IAsyncLifetime
     public const string StrangerSecret = "stranger-secret-for-tests";
     public const string OpsId = "ops-app";
     public const string OpsSecret = "ops-app-secret-for-tests";
+    public const string ConsoleClientId = "gatehouse-console";
+    public const string OperatorUser = "operator";
 
     private RunningUpstream? _everything;
 
@@ -32,9 +35,11 @@ public sealed class OAuthFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Provider = await OidcProvider.StartAsync(new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret, [OpsId] = OpsSecret });
-        _everything = await UpstreamServers.StartEverythingAsync();
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        Provider = await OidcProvider.StartAsync(
+            new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret, [OpsId] = OpsSecret },
+            new Dictionary<string, Uri> { [ConsoleClientId] = new Uri(baseUrl, "/console/session/oidc/callback") });
+        _everything = await UpstreamServers.StartEverythingAsync();
         Gateway = await Gateway.StartAsync(
             new Dictionary<string, UpstreamSpec> { ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.Everything) },
             new Dictionary<string, string[]> { ["static-agent"] = ["everything"] },
@@ -42,7 +47,9 @@ public sealed class OAuthFixture : IAsyncLifetime
             {
                 gatehouse["PublicUrl"] = baseUrl.ToString().TrimEnd('/');
                 gatehouse["Auth"] = new JsonObject { ["Issuers"] = new JsonObject { ["local"] = new JsonObject { ["Authority"] = Provider.Issuer } } };
-                gatehouse["AdminMatch"] = new JsonObject { ["client_id"] = OpsId };
+                // Operators: the ops-app client (its tokens' client_id), or the provider's user "operator" (an ID token's sub).
+                gatehouse["AdminMatch"] = new JsonObject { ["sub"] = new JsonArray(OpsId, OperatorUser) };
+                gatehouse["Console"] = new JsonObject { ["Oidc"] = new JsonObject { ["Issuer"] = "local", ["ClientId"] = ConsoleClientId } };
                 gatehouse["Grants"]!["oauth-agent"] = new JsonObject
                 {
                     ["Match"] = new JsonObject { ["client_id"] = ClientId },

@@ -8,7 +8,8 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A real OpenID provider (<c>oidc-provider</c> from npm, <c>tests/node/oidc-idp.mjs</c>) on a loopback port: client
-/// credentials, JWT access tokens bound to the resource asked for. It signs with a key this class makes, which
+/// credentials, JWT access tokens bound to the resource asked for, and (for web clients) the authorization-code flow
+/// with PKCE through its development login page, where any login signs in as that user. It signs with a key this class makes, which
 /// <see cref="RotateAsync"/> replaces by restarting the provider on the same port with a new key.
 /// </summary>
 internal sealed class OidcProvider : IAsyncDisposable
@@ -16,12 +17,18 @@ internal sealed class OidcProvider : IAsyncDisposable
     private readonly int _port;
     private readonly string _keysFile = Path.Combine(Directory.CreateTempSubdirectory("gatehouse-idp-").FullName, "keys.json");
     private readonly string _clientsJson;
+    private readonly string _webClientsJson;
     private ChildProcess? _process;
 
-    private OidcProvider(int port, IReadOnlyDictionary<string, string> clients)
+    private OidcProvider(int port, IReadOnlyDictionary<string, string> clients, IReadOnlyDictionary<string, Uri>? webClients)
     {
         _port = port;
         _clientsJson = new JsonArray([.. clients.Select(c => new JsonObject { ["client_id"] = c.Key, ["client_secret"] = c.Value })]).ToJsonString();
+        _webClientsJson = new JsonArray([.. (webClients ?? new Dictionary<string, Uri>()).Select(c => new JsonObject
+        {
+            ["client_id"] = c.Key,
+            ["redirect_uris"] = new JsonArray(c.Value.ToString()),
+        })]).ToJsonString();
     }
 
     /// <summary>The issuer URL (what tokens carry as <c>iss</c>).</summary>
@@ -30,10 +37,10 @@ internal sealed class OidcProvider : IAsyncDisposable
     /// <summary>The id of the key it signs with now.</summary>
     public string KeyId { get; private set; } = string.Empty;
 
-    /// <summary>Starts a provider that knows these clients (id to secret).</summary>
-    public static async Task<OidcProvider> StartAsync(IReadOnlyDictionary<string, string> clients)
+    /// <summary>Starts a provider that knows these clients (id to secret) and web clients (id to redirect URI).</summary>
+    public static async Task<OidcProvider> StartAsync(IReadOnlyDictionary<string, string> clients, IReadOnlyDictionary<string, Uri>? webClients = null)
     {
-        var provider = new OidcProvider(FreePort.Next(), clients);
+        var provider = new OidcProvider(FreePort.Next(), clients, webClients);
         try
         {
             await provider.StartWithNewKeyAsync();
@@ -90,7 +97,7 @@ internal sealed class OidcProvider : IAsyncDisposable
             ["dp"] = B64(key.DP!), ["dq"] = B64(key.DQ!), ["qi"] = B64(key.InverseQ!),
         };
         await File.WriteAllTextAsync(_keysFile, new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString());
-        _process = ChildProcess.Start("node", [Paths.NodeScript("oidc-idp.mjs"), "--port", _port.ToString(CultureInfo.InvariantCulture), "--keys", _keysFile, "--clients", _clientsJson]);
+        _process = ChildProcess.Start("node", [Paths.NodeScript("oidc-idp.mjs"), "--port", _port.ToString(CultureInfo.InvariantCulture), "--keys", _keysFile, "--clients", _clientsJson, "--web-clients", _webClientsJson]);
         await Readiness.WaitForAsync(new Uri(Issuer + "/.well-known/openid-configuration"), _process, Eventually.Ceiling);
     }
 

@@ -21,6 +21,11 @@ const pages = {
 
 const main = document.getElementById('main');
 let leave = null;
+// How this console may be signed in to (from GET /console/session when not signed in): the admin token, an IdP, or both.
+let signInOptions = { adminToken: true, idp: null, idpUrl: null };
+// A sign-in through the IdP that failed comes back here with the reason.
+const signInError = new URLSearchParams(location.search).get('signin_error');
+if (signInError !== null) history.replaceState(null, '', `/console/${location.hash}`);
 
 async function route() {
   if (leave) { leave(); leave = null; }
@@ -56,6 +61,10 @@ function signInPage(message) {
   const token = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password', required: true, spellcheck: 'false' });
   const error = h('div', { class: 'alert-slot' });
   if (message) error.append(h('p', { class: 'notice', role: 'status' }, message));
+  if (signInError && !message) error.append(h('div', { class: 'problem', role: 'alert' }, h('strong', {}, 'Sign-in failed'), ' ', signInError));
+  const idp = signInOptions.idp
+    ? h('p', {}, h('a', { class: 'button primary', href: signInOptions.idpUrl }, `Sign in with ${signInOptions.idp}`))
+    : null;
   const button = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
   const form = h('form', {
     class: 'card narrow',
@@ -79,9 +88,13 @@ function signInPage(message) {
   h('label', { for: 'token' }, 'Admin token'),
   token,
   h('p', { class: 'hint' }, 'The token whose SHA-256 is Gatehouse:AdminTokenSha256. It is exchanged for a session cookie and not kept by the page.'),
-  button,
-  error);
-  show(main, 'Sign in', form);
+  button);
+  if (!signInOptions.adminToken) {
+    show(main, 'Sign in', h('div', { class: 'card narrow' }, idp ?? h('p', {}, 'This console has no way to sign in configured.'), error));
+    return;
+  }
+  form.append(error);
+  show(main, 'Sign in', ...(idp ? [h('div', { class: 'card narrow' }, idp), form] : [form]));
   token.focus();
 }
 
@@ -109,5 +122,6 @@ try {
   signedIn(await api('GET', '/console/session'));
 } catch (error) {
   if (!(error instanceof ApiError)) throw error;
+  if (error.problem.signIn) signInOptions = error.problem.signIn;
 }
 await route();
