@@ -4,7 +4,8 @@
 //
 // Issuer http://127.0.0.1:PORT. Signs with the private keys of JWKS_FILE ({"keys":[…]}), publishing their
 // public halves. Clients (JSON: [{"client_id":…,"client_secret":…}]) use the client-credentials grant; an
-// access token asked for a resource (RFC 8707) is a JWT whose audience is that resource. Web clients (JSON:
+// access token asked for a resource (RFC 8707) is a JWT whose audience is that resource — except for clients whose
+// id starts with "opaque-": theirs are opaque, to be introspected (RFC 7662, any confidential client may ask). Web clients (JSON:
 // [{"client_id":…,"redirect_uris":[…]}]) are public clients of the authorization-code flow with PKCE; their users
 // sign in on oidc-provider's development login page (any login and password; the login is the user's sub).
 // Prints "listening <issuer>" on stdout when ready.
@@ -48,14 +49,16 @@ const provider = new Provider(issuer, {
       enabled: true,
       defaultResource: () => undefined,
       useGrantedResource: () => true,
-      getResourceServerInfo: (ctx, resourceIndicator) => ({
+      getResourceServerInfo: (ctx, resourceIndicator, client) => ({
         scope: "mcp:tools",
         audience: resourceIndicator,
         accessTokenTTL: 600,
-        accessTokenFormat: "jwt",
-        jwt: { sign: { alg: "RS256" } },
+        ...(client.clientId.startsWith("opaque-")
+          ? { accessTokenFormat: "opaque" }
+          : { accessTokenFormat: "jwt", jwt: { sign: { alg: "RS256" } } }),
       }),
     },
+    introspection: { enabled: true },
   },
 });
 

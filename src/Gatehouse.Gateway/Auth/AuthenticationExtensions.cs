@@ -24,6 +24,8 @@ internal static class AuthenticationExtensions
                 .Select(issuer => new IssuerKeys(issuer.Key, issuer.Value.Authority!, http.CreateClient(OAuthIssuersClient), time))];
         });
         services.AddSingleton<AccessTokenVerifier>();
+        services.AddHttpClient(TokenIntrospector.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<TokenIntrospector>();
         // Static grant tokens alone, unless an OAuth issuer is trusted: then access tokens too.
         services.AddSingleton<IGrantTokenValidator>(provider =>
             provider.GetRequiredService<IReadOnlyList<IssuerKeys>>().Count == 0

@@ -140,6 +140,11 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             {
                 faults.Add($"{key}:Authority must be https (http is accepted only on a loopback address, for a local identity provider).");
             }
+
+            if (issuer.Introspection is { } introspection && string.IsNullOrWhiteSpace(introspection.ClientId))
+            {
+                faults.Add($"{key}:Introspection:ClientId is required: Gatehouse asks the issuer about opaque tokens as that client.");
+            }
         }
 
         if (options.AdminMatch.Count > 0 && options.Auth.Issuers.Count == 0)

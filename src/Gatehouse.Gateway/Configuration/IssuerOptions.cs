@@ -14,4 +14,18 @@ public sealed class IssuerOptions
     /// minted for one upstream's endpoint is refused on another's.
     /// </summary>
     public string? Audience { get; set; }
+
+    /// <summary>
+    /// For an issuer that hands out opaque access tokens: Gatehouse's own client at the issuer, with which it asks the
+    /// issuer's introspection endpoint (RFC 7662) about a token that is neither a JWT nor a static grant token.
+    /// </summary>
+    public IntrospectionOptions? Introspection { get; set; }
+}
+
+/// <summary><c>Gatehouse:Auth:Issuers:{name}:Introspection</c>: the client Gatehouse introspects tokens as.</summary>
+public sealed class IntrospectionOptions
+{
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
 }

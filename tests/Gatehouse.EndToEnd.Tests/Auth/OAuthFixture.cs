@@ -8,7 +8,8 @@ namespace Gatehouse.EndToEnd.Tests.Auth;
 /// OpenID provider. Grant <c>oauth-agent</c> is chosen by <c>client_id = ci-agent</c>; client <c>stranger</c> gets
 /// valid tokens that match no grant; grant <c>static-agent</c> keeps a static token. Client <c>ops-app</c> is an operator
 /// (<c>Gatehouse:AdminMatch</c>), and so is user <c>operator</c> when signing in to the console through the provider
-/// (web client <c>gatehouse-console</c>).
+/// (web client <c>gatehouse-console</c>). Client <c>opaque-agent</c> gets opaque access tokens, which Gatehouse introspects
+/// as client <c>gatehouse-rs</c>; they choose grant <c>opaque-grant</c>.
 /// </summary>
 public sealed class OAuthFixture : IAsyncLifetime
 {
@@ -19,6 +20,10 @@ public sealed class OAuthFixture : IAsyncLifetime
     public const string OpsId = "ops-app";
     public const string OpsSecret = "ops-app-secret-for-tests";
     public const string ConsoleClientId = "gatehouse-console";
+    public const string OpaqueId = "opaque-agent";
+    public const string OpaqueSecret = "opaque-agent-secret-for-tests";
+    public const string IntrospectorId = "gatehouse-rs";
+    public const string IntrospectorSecret = "gatehouse-rs-secret-for-tests";
     public const string OperatorUser = "operator";
 
     private RunningUpstream? _everything;
@@ -37,7 +42,10 @@ public sealed class OAuthFixture : IAsyncLifetime
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         Provider = await OidcProvider.StartAsync(
-            new Dictionary<string, string> { [ClientId] = ClientSecret, [StrangerId] = StrangerSecret, [OpsId] = OpsSecret },
+            new Dictionary<string, string>
+            {
+                [ClientId] = ClientSecret, [StrangerId] = StrangerSecret, [OpsId] = OpsSecret, [OpaqueId] = OpaqueSecret, [IntrospectorId] = IntrospectorSecret,
+            },
             new Dictionary<string, Uri> { [ConsoleClientId] = new Uri(baseUrl, "/console/session/oidc/callback") });
         _everything = await UpstreamServers.StartEverythingAsync();
         Gateway = await Gateway.StartAsync(
@@ -46,7 +54,22 @@ public sealed class OAuthFixture : IAsyncLifetime
             gatehouse =>
             {
                 gatehouse["PublicUrl"] = baseUrl.ToString().TrimEnd('/');
-                gatehouse["Auth"] = new JsonObject { ["Issuers"] = new JsonObject { ["local"] = new JsonObject { ["Authority"] = Provider.Issuer } } };
+                gatehouse["Auth"] = new JsonObject
+                {
+                    ["Issuers"] = new JsonObject
+                    {
+                        ["local"] = new JsonObject
+                        {
+                            ["Authority"] = Provider.Issuer,
+                            ["Introspection"] = new JsonObject { ["ClientId"] = IntrospectorId, ["ClientSecret"] = IntrospectorSecret },
+                        },
+                    },
+                };
+                gatehouse["Grants"]!["opaque-grant"] = new JsonObject
+                {
+                    ["Match"] = new JsonObject { ["client_id"] = OpaqueId },
+                    ["Upstreams"] = new JsonArray("everything"),
+                };
                 // Operators: the ops-app client (its tokens' client_id), or the provider's user "operator" (an ID token's sub).
                 gatehouse["AdminMatch"] = new JsonObject { ["sub"] = new JsonArray(OpsId, OperatorUser) };
                 gatehouse["Console"] = new JsonObject { ["Oidc"] = new JsonObject { ["Issuer"] = "local", ["ClientId"] = ConsoleClientId } };

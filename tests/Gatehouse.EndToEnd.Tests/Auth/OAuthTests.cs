@@ -131,6 +131,24 @@ public sealed class OAuthTests(OAuthFixture fixture) : IClassFixture<OAuthFixtur
         Assert.Contains("issued for another resource", await forAnotherResource.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_opaque_access_token_is_introspected_at_its_issuer_and_chooses_its_grant()
+    {
+        var opaque = await fixture.Provider.TokenAsync(OAuthFixture.OpaqueId, OAuthFixture.OpaqueSecret, fixture.Resource);
+        var forAnother = await fixture.Provider.TokenAsync(OAuthFixture.OpaqueId, OAuthFixture.OpaqueSecret, fixture.Gateway.BaseUrl + "mcp/other");
+
+        using var accepted = await InitializeAsync(opaque);
+        using var otherResource = await InitializeAsync(forAnother);
+        using var unknown = await InitializeAsync("not-a-token-the-issuer-ever-made");
+
+        Assert.DoesNotContain('.', opaque);
+        await accepted.EnsureStatusAsync(HttpStatusCode.OK);
+        await otherResource.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("issued for another resource", await otherResource.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await unknown.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("not active", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> AdminAsync(string token)
     {
         using var http = new HttpClient();

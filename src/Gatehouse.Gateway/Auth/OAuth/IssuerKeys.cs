@@ -73,7 +73,7 @@ internal sealed class IssuerKeys(string name, Uri authority, HttpClient http, Ti
             }
 
             var jwks = new JsonWebKeySet(await http.GetStringAsync(jwksUri, cancellationToken));
-            var snapshot = new Snapshot(jwks.GetSigningKeys(), time.GetTimestamp(), discovery.AuthorizationEndpoint, discovery.TokenEndpoint);
+            var snapshot = new Snapshot(jwks.GetSigningKeys(), time.GetTimestamp(), discovery.AuthorizationEndpoint, discovery.TokenEndpoint, discovery.IntrospectionEndpoint);
             _current = snapshot;
             return snapshot;
         }
@@ -87,12 +87,13 @@ internal sealed class IssuerKeys(string name, Uri authority, HttpClient http, Ti
         }
     }
 
-    /// <summary>The keys of one fetch, and the endpoints the discovery document named then (for the console's sign-in).</summary>
-    public sealed record Snapshot(IList<SecurityKey> Keys, long FetchedAt, Uri? AuthorizationEndpoint = null, Uri? TokenEndpoint = null);
+    /// <summary>The keys of one fetch, and the endpoints the discovery document named then (the console's sign-in, introspection).</summary>
+    public sealed record Snapshot(IList<SecurityKey> Keys, long FetchedAt, Uri? AuthorizationEndpoint = null, Uri? TokenEndpoint = null, Uri? IntrospectionEndpoint = null);
 
     private sealed record Discovery(
         [property: JsonPropertyName("issuer")] string? Issuer,
         [property: JsonPropertyName("jwks_uri")] Uri? JwksUri,
         [property: JsonPropertyName("authorization_endpoint")] Uri? AuthorizationEndpoint,
-        [property: JsonPropertyName("token_endpoint")] Uri? TokenEndpoint);
+        [property: JsonPropertyName("token_endpoint")] Uri? TokenEndpoint,
+        [property: JsonPropertyName("introspection_endpoint")] Uri? IntrospectionEndpoint);
 }

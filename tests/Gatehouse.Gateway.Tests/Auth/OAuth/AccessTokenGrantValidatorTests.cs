@@ -2,6 +2,7 @@ using System.Text;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -38,7 +39,12 @@ public sealed class AccessTokenGrantValidatorTests : IAsyncLifetime
         });
         var registry = new GrantRegistry(options);
         IssuerKeys[] issuers = [new IssuerKeys("local", new Uri(_issuer.Url), new HttpClient(), _time)];
-        _validator = new AccessTokenGrantValidator(new RegistryGrantTokenValidator(registry), registry, new AccessTokenVerifier(issuers, options, NullLogger<AccessTokenVerifier>.Instance));
+        var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        _validator = new AccessTokenGrantValidator(
+            new RegistryGrantTokenValidator(registry),
+            registry,
+            new AccessTokenVerifier(issuers, options, NullLogger<AccessTokenVerifier>.Instance),
+            new TokenIntrospector(issuers, options, http, _time, NullLogger<TokenIntrospector>.Instance));
     }
 
     public async Task DisposeAsync() => await _issuer.DisposeAsync();
