@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Gatehouse.Gateway.Tests.Auth;
+namespace Gatehouse.Host.Tests.Admin;
 
 /// <summary>The admin scheme on a whole replica: a missing or wrong admin token gets a 401 problem with the admin challenge.</summary>
 public sealed class AdminAuthenticationHandlerTests(OpenAdminReplica replica) : IClassFixture<OpenAdminReplica>

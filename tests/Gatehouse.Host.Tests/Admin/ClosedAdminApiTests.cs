@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Gatehouse.Gateway.Tests.Auth;
+namespace Gatehouse.Host.Tests.Admin;
 
 /// <summary>Without <c>Gatehouse:AdminTokenSha256</c> the admin API does not exist: every route, with any token, is a 404 problem.</summary>
 public sealed class ClosedAdminApiTests(ClosedAdminReplica replica) : IClassFixture<ClosedAdminReplica>

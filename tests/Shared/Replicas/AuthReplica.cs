@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth;
 
-namespace Gatehouse.Gateway.Tests.Auth;
+namespace Gatehouse.Testing;
 
 /// <summary>
 /// One replica in this process for the authentication tests: upstreams <c>quiet</c> and <c>other</c> (never
