@@ -8,9 +8,13 @@
 // id starts with "opaque-": theirs are opaque, to be introspected (RFC 7662, any confidential client may ask). Web clients (JSON:
 // [{"client_id":…,"redirect_uris":[…]}]) are public clients of the authorization-code flow with PKCE; their users
 // sign in on oidc-provider's development login page (any login and password; the login is the user's sub).
+// Token exchange (RFC 8693, which oidc-provider does not ship): a client whose id starts with "exchanger-" may trade an
+// access token this issuer signed (subject_token) for one whose audience is the "audience" it asks for; the new
+// token keeps the subject's sub and names the exchanging client in "act".
 // Prints "listening <issuer>" on stdout when ready.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { SignJWT, createLocalJWKSet, importJWK, jwtVerify } from "jose";
 import Provider from "oidc-provider";
 
 const { values } = parseArgs({
@@ -22,13 +26,16 @@ if (!values.port || !values.keys || !values.clients) {
 }
 
 const issuer = `http://127.0.0.1:${values.port}`;
+const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+const jwks = JSON.parse(readFileSync(values.keys, "utf8"));
 const provider = new Provider(issuer, {
-  jwks: JSON.parse(readFileSync(values.keys, "utf8")),
+  jwks,
   clients: [
     ...JSON.parse(values.clients).map((client) => ({
       client_id: client.client_id,
       client_secret: client.client_secret,
-      grant_types: ["client_credentials"],
+      grant_types: client.client_id.startsWith("exchanger-") ? ["client_credentials", TOKEN_EXCHANGE] : ["client_credentials"],
       redirect_uris: [],
       response_types: [],
       token_endpoint_auth_method: "client_secret_basic",
@@ -61,6 +68,31 @@ const provider = new Provider(issuer, {
     introspection: { enabled: true },
   },
 });
+
+const publicKeys = createLocalJWKSet({ keys: jwks.keys.map(({ kty, kid, alg, use, n, e }) => ({ kty, kid, alg, use, n, e })) });
+const signingKey = await importJWK(jwks.keys[0], "RS256");
+provider.registerGrantType(TOKEN_EXCHANGE, async (ctx) => {
+  const { subject_token: subjectToken, subject_token_type: subjectType, audience } = ctx.oidc.params;
+  const refuse = (error, description) => {
+    ctx.status = 400;
+    ctx.body = { error, error_description: description };
+  };
+  if (subjectType !== ACCESS_TOKEN_TYPE || !subjectToken || !audience) {
+    return refuse("invalid_request", "subject_token (an access token) and audience are required");
+  }
+  let subject;
+  try {
+    ({ payload: subject } = await jwtVerify(subjectToken, publicKeys, { issuer }));
+  } catch (error) {
+    return refuse("invalid_grant", `subject_token: ${error.message}`);
+  }
+  const expiresIn = 300;
+  const accessToken = await new SignJWT({ client_id: ctx.oidc.client.clientId, scope: "mcp:tools", act: { sub: ctx.oidc.client.clientId } })
+    .setProtectedHeader({ alg: "RS256", kid: jwks.keys[0].kid, typ: "at+jwt" })
+    .setIssuer(issuer).setSubject(subject.sub).setAudience(audience).setIssuedAt().setExpirationTime(`${expiresIn}s`)
+    .sign(signingKey);
+  ctx.body = { access_token: accessToken, issued_token_type: ACCESS_TOKEN_TYPE, token_type: "Bearer", expires_in: expiresIn };
+}, ["subject_token", "subject_token_type", "audience", "resource", "scope", "requested_token_type"]);
 
 provider.listen(Number(values.port), "127.0.0.1", () => {
   process.stdout.write(`listening ${issuer}\n`);

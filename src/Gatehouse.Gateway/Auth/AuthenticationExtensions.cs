@@ -26,6 +26,9 @@ internal static class AuthenticationExtensions
         services.AddSingleton<AccessTokenVerifier>();
         services.AddHttpClient(TokenIntrospector.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<TokenIntrospector>();
+        services.AddHttpClient(TokenExchanger.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<TokenExchanger>();
+        services.AddSingleton<UpstreamDelegation>();
         // Static grant tokens alone, unless an OAuth issuer is trusted: then access tokens too.
         services.AddSingleton<IGrantTokenValidator>(provider =>
             provider.GetRequiredService<IReadOnlyList<IssuerKeys>>().Count == 0

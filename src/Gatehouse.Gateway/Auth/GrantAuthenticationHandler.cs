@@ -31,6 +31,9 @@ internal sealed class GrantAuthenticationHandler(
 
     private readonly string? _publicUrl = gatehouse.Value.PublicUrl;
 
+    // Only when some upstream trades the agent's token (RFC 8693) does the principal keep it, for that exchange.
+    private readonly bool _keepsAccessToken = gatehouse.Value.Upstreams.Values.Any(upstream => upstream.TokenExchange is not null);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken.From(Request) is not { } token)
@@ -57,6 +60,11 @@ internal sealed class GrantAuthenticationHandler(
         {
             claims.Add(new Claim("client_id", clientId));
             Activity.Current?.SetTag(TelemetryAttributes.ClientId, clientId);
+        }
+
+        if (_keepsAccessToken && (resolution.Subject ?? resolution.ClientId) is not null)
+        {
+            claims.Add(new Claim(ClaimsPrincipalGrantExtensions.AccessTokenClaim, token));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType));

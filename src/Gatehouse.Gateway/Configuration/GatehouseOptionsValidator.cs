@@ -147,6 +147,30 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             }
         }
 
+        foreach (var (name, upstream) in options.Upstreams)
+        {
+            if (upstream.TokenExchange is not { } exchange)
+            {
+                continue;
+            }
+
+            var key = $"Gatehouse:Upstreams:{name}:TokenExchange";
+            if (exchange.Issuer is null || !options.Auth.Issuers.ContainsKey(exchange.Issuer))
+            {
+                faults.Add($"{key}:Issuer must name an issuer under Gatehouse:Auth:Issuers (the one whose token endpoint exchanges the agents' tokens).");
+            }
+
+            if (string.IsNullOrWhiteSpace(exchange.ClientId))
+            {
+                faults.Add($"{key}:ClientId is required: Gatehouse exchanges tokens as that client.");
+            }
+
+            if (upstream.IsStdio)
+            {
+                faults.Add($"{key} applies to HTTP upstreams only: a stdio upstream has no request to carry a token.");
+            }
+        }
+
         if (options.AdminMatch.Count > 0 && options.Auth.Issuers.Count == 0)
         {
             faults.Add("Gatehouse:AdminMatch selects operators by an OAuth token's claims, which needs an issuer under Gatehouse:Auth:Issuers.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Sessions;
@@ -19,7 +20,7 @@ namespace Gatehouse.Gateway.Front;
 /// (HTTP upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
 /// notifications reach that agent; sessionless requests share one pooled upstream connection.
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, GatehouseMetrics metrics)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, GatehouseMetrics metrics)
     : IMcpRoute
 {
     public string Upstream => upstream;
@@ -104,6 +105,8 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
         var parameters = ForwardedParams.From(request.Params);
+        // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
+        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Use(endUser) : (UpstreamBearer.Scope?)null;
         try
         {
             if (server.SessionId is not { } sessionId)

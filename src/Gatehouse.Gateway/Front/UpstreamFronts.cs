@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Gateway.Sessions;
@@ -11,12 +12,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, GatehouseMetrics metrics)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, GatehouseMetrics metrics)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, metrics);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, delegation, metrics);
         }
     }
 

@@ -47,4 +47,7 @@ public sealed class UpstreamOptions
 
     /// <summary>Whether this upstream is a stdio process.</summary>
     public bool IsStdio => !string.IsNullOrWhiteSpace(Command);
+
+    /// <summary>Token exchange (RFC 8693) for an HTTP upstream that must act for the end user; null: the gateway's own credentials always.</summary>
+    public TokenExchangeOptions? TokenExchange { get; set; }
 }

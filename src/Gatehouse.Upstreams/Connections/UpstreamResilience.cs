@@ -26,6 +26,7 @@ public static class UpstreamResilience
     public static IServiceCollection AddUpstreamHttpClient(this IServiceCollection services, string upstream)
     {
         services.AddHttpClient(UpstreamTransportFactory.HttpClientName(upstream), http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new UpstreamBearerHandler())
             .AddResilienceHandler("upstream-" + upstream, pipeline => pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = FailureRatio,

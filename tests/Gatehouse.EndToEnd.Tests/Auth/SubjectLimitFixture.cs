@@ -8,12 +8,17 @@ namespace Gatehouse.EndToEnd.Tests.Auth;
 /// Three replicas on PostgreSQL as one OAuth resource server (public URL <see cref="PublicUrl"/>, as behind a load
 /// balancer) in front of the C# test upstream, trusting a real local OpenID provider. Grant <c>team</c> is chosen by
 /// either of two clients, <c>alice-app</c> and <c>bob-app</c> (each token's subject is its client, as for any
-/// client-credentials token); <c>echo</c> has a budget of <see cref="PerSubject"/> per subject.
+/// client-credentials token); <c>echo</c> has a budget of <see cref="PerSubject"/> per subject. The upstream acts for the
+/// end user: each OAuth agent's token is exchanged (RFC 8693) at the provider, as client <see cref="ExchangerId"/>, for
+/// one whose audience is <see cref="UpstreamAudience"/>. Grant <c>static-team</c> keeps a static token.
 /// </summary>
 public sealed class SubjectLimitFixture : ClusterFixtureBase
 {
     public const int PerSubject = 6;
     public const string PublicUrl = "https://gatehouse.example";
+    public const string ExchangerId = "exchanger-gatehouse";
+    public const string ExchangerSecret = "exchanger-secret-for-tests";
+    public const string UpstreamAudience = "https://tools.example/mcp";
 
     public static readonly IReadOnlyDictionary<string, string> Clients = new Dictionary<string, string>
     {
@@ -38,12 +43,20 @@ public sealed class SubjectLimitFixture : ClusterFixtureBase
 
     private protected override async Task<GatewayCluster> StartAsync()
     {
-        Provider = await KeepAsync(OidcProvider.StartAsync(Clients));
+        Provider = await KeepAsync(OidcProvider.StartAsync(new Dictionary<string, string>(Clients) { [ExchangerId] = ExchangerSecret }));
         _upstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("subject-upstream"));
+        var tools = UpstreamSpec.Http(_upstream.Endpoint, Policy);
+        tools.Settings["TokenExchange"] = new JsonObject
+        {
+            ["Issuer"] = "local",
+            ["ClientId"] = ExchangerId,
+            ["ClientSecret"] = ExchangerSecret,
+            ["Audience"] = UpstreamAudience,
+        };
         return await GatewayCluster.StartAsync(
             replicas: 3,
-            new Dictionary<string, UpstreamSpec> { ["tools"] = UpstreamSpec.Http(_upstream.Endpoint, Policy) },
-            new Dictionary<string, string[]>(),
+            new Dictionary<string, UpstreamSpec> { ["tools"] = tools },
+            new Dictionary<string, string[]> { ["static-team"] = ["tools"] },
             configure: gatehouse =>
             {
                 gatehouse["PublicUrl"] = PublicUrl;

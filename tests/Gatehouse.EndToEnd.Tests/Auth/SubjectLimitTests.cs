@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Cluster;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -42,6 +43,40 @@ public sealed class SubjectLimitTests(SubjectLimitFixture fixture, ITestOutputHe
         var perUser = counters["counters"]!.AsArray().Single(counter => (string?)counter!["counter"] == "per_user")!;
         Assert.Equal("subject", (string?)perUser["scope"]);
         Assert.Equal(SubjectLimitFixture.PerSubject, (int)perUser["used"]!);
+    }
+
+    [Fact]
+    public async Task The_upstream_gets_a_token_exchanged_for_it_acting_for_the_end_user_and_never_the_agents_own()
+    {
+        var (client, secret) = SubjectLimitFixture.Clients.Last();
+        var token = await fixture.Provider.TokenAsync(client, secret, SubjectLimitFixture.Resource);
+        var (agent, balancer) = await Cluster.ConnectWithTokenAsync("tools", token);
+        var (staticAgent, _) = await Cluster.ConnectAsync("tools", "static-team");
+        List<JsonNode> seen = [];
+        await using (agent)
+        await using (staticAgent)
+        {
+            // One call through each replica: each exchanges (or reuses what it exchanged) on its own.
+            foreach (var _ in Cluster.LiveUrls)
+            {
+                seen.Add(JsonNode.Parse((await agent.CallToolAsync("whoami")).Text())!);
+            }
+
+            seen.Add(JsonNode.Parse((await staticAgent.CallToolAsync("whoami")).Text())!);
+        }
+
+        foreach (var exchanged in seen.Take(Cluster.LiveUrls.Count))
+        {
+            Assert.NotEqual(token, (string?)exchanged["bearer"]);
+            Assert.True(exchanged["claims"] is JsonObject, $"the upstream saw no exchanged JWT: {exchanged.ToJsonString()}");
+            Assert.Equal(client, (string?)exchanged["claims"]!["sub"]);
+            Assert.Equal(SubjectLimitFixture.UpstreamAudience, (string?)exchanged["claims"]!["aud"]);
+            Assert.Equal(SubjectLimitFixture.ExchangerId, (string?)exchanged["claims"]!["act"]!["sub"]);
+        }
+
+        // A static grant token has no end user: the upstream gets the gateway's own credentials (none configured here).
+        Assert.Null(seen[^1]["bearer"]);
+        Assert.Equal(Cluster.LiveUrls.Count, balancer.Sent.Distinct().Count());
     }
 
     [Fact]

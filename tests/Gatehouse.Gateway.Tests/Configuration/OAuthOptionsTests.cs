@@ -85,6 +85,24 @@ public sealed class OAuthOptionsTests
     }
 
     [Fact]
+    public void Token_exchange_names_a_trusted_issuer_and_a_client_and_is_for_http_upstreams()
+    {
+        var options = Valid();
+        options.Upstreams["everything"].TokenExchange = new TokenExchangeOptions { Issuer = "elsewhere" };
+        options.Upstreams["local"] = new UpstreamOptions { Command = "node", Policy = "p.json", TokenExchange = new TokenExchangeOptions { Issuer = "corp", ClientId = "gatehouse" } };
+
+        var faults = Faults(options);
+
+        Assert.Contains(faults, f => f.StartsWith("Gatehouse:Upstreams:everything:TokenExchange:Issuer must name an issuer", StringComparison.Ordinal));
+        Assert.Contains(faults, f => f.StartsWith("Gatehouse:Upstreams:everything:TokenExchange:ClientId is required", StringComparison.Ordinal));
+        Assert.Contains(faults, f => f.StartsWith("Gatehouse:Upstreams:local:TokenExchange applies to HTTP upstreams only", StringComparison.Ordinal));
+
+        options.Upstreams.Remove("local");
+        options.Upstreams["everything"].TokenExchange = new TokenExchangeOptions { Issuer = "corp", ClientId = "gatehouse", ClientSecret = "s" };
+        Assert.Empty(Faults(options));
+    }
+
+    [Fact]
     public void Admin_match_is_read_like_a_grants_match_and_needs_an_issuer()
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream("""

@@ -31,6 +31,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<InvocationsTool>()
             .WithTools<AnnotatedTools>()
             .WithTools<TraceTool>()
+            .WithTools<WhoAmITool>()
             .WithTools<ShapeShift>()
             .WithTools<FutureShape>()
             .WithResources<TestResources>()
