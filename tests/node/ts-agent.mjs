@@ -49,11 +49,11 @@ function parseCommandLine() {
   return { ...values, toolArgs, timeout };
 }
 
-async function listAllTools(client) {
+async function listAllTools(client, timeoutOptions) {
   const names = [];
   let cursor;
   do {
-    const page = await client.listTools(cursor === undefined ? {} : { cursor });
+    const page = await client.listTools(cursor === undefined ? {} : { cursor }, timeoutOptions);
     names.push(...page.tools.map((tool) => tool.name));
     cursor = page.nextCursor;
   } while (cursor !== undefined);
@@ -71,12 +71,14 @@ async function run(options) {
     : undefined;
   const transport = new StreamableHTTPClientTransport(new URL(options.url), { requestInit: { headers }, authProvider });
   const client = new Client({ name: "gatehouse-ts-agent", version: "1.0.0" });
-  await client.connect(transport);
+  // --timeout bounds every request (initialize and the listing too), not only the call.
+  const timeoutOptions = options.timeout === undefined ? {} : { timeout: options.timeout };
+  await client.connect(transport, timeoutOptions);
   try {
-    const tools = await listAllTools(client);
+    const tools = await listAllTools(client, timeoutOptions);
     const progress = [];
     const requestOptions = {
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...timeoutOptions,
       ...(options.progress ? { onprogress: (params) => progress.push(params) } : {}),
     };
     const result = await client.callTool({ name: options.tool, arguments: options.toolArgs }, undefined, requestOptions);

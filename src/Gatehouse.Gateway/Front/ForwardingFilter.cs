@@ -63,7 +63,7 @@ internal sealed partial class ForwardingFilter(ILogger<ForwardingFilter> logger)
         Messages.ParamShapes.Check(request);
         try
         {
-            using var agentToken = AgentAccessToken.Use(context.User.AccessToken());
+            using var agentToken = AgentAccessToken.Token.Use(context.User.AccessToken());
             var result = await route.HandleAsync(request, context.Server, context.User, cancellationToken);
             // The server bound to this request's transport puts the response on the request's own stream.
             await context.Server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = result }, cancellationToken);

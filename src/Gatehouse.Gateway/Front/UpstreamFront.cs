@@ -106,7 +106,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         var outcome = "ok";
         var parameters = ForwardedParams.From(request.Params);
         // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
-        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Use(endUser) : (UpstreamBearer.Scope?)null;
+        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Token.Use(endUser) : (AsyncValue.Scope?)null;
         try
         {
             if (server.SessionId is not { } sessionId)

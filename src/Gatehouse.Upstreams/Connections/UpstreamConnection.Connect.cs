@@ -87,7 +87,7 @@ public sealed partial class UpstreamConnection
     {
         // The connection outlives the request that opened it, and its message loops capture this async context: they,
         // and initialize, carry the gateway's own credentials, never the end user's token of that request.
-        using var gatewayCredentials = UpstreamBearer.Use(null);
+        using var gatewayCredentials = UpstreamBearer.Token.Use(null);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds), _time);
         try
         {

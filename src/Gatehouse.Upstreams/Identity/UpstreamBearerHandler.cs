@@ -7,7 +7,7 @@ public sealed class UpstreamBearerHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (UpstreamBearer.Token is { } token)
+        if (UpstreamBearer.Token.Value is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

@@ -85,13 +85,33 @@ internal sealed class GatewayCluster : IAsyncDisposable
 
     public async Task<Replica> AddReplicaAsync()
     {
-        var replica = await Replica.StartAsync(_config);
+        var replica = await StartReplicaAsync(_config);
         lock (_replicas)
         {
             _replicas.Add(replica);
         }
 
         return replica;
+    }
+
+    /// <summary>
+    /// A new replica; started again (at most three times) if it exits before it is ready. On a machine loaded far beyond
+    /// its cores, a joining silo can miss its probes and be declared dead by the others, and then stops itself: what an
+    /// orchestrator answers with a restart, and what this test cluster does too.
+    /// </summary>
+    private static async Task<Replica> StartReplicaAsync(GatewayConfig config)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Replica.StartAsync(config);
+            }
+            catch (ProcessExitedException) when (attempt < 3)
+            {
+                // Declared dead while joining: start another in its place.
+            }
+        }
     }
 
     public string TokenOf(string grant) => _config.Tokens[grant];

@@ -13,7 +13,7 @@ internal static class Readiness
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The process exited before {url} was ready. Output:\n{process.Output}");
+                throw new ProcessExitedException($"The process exited before {url} was ready. Output:\n{process.Output}");
             }
 
             try
@@ -39,3 +39,6 @@ internal static class Readiness
         throw new TimeoutException($"{url} was not ready within {limit}. Output:\n{process.Output}");
     }
 }
+
+/// <summary>A child process ended before it was ready (e.g. a replica its cluster declared dead while it joined).</summary>
+internal sealed class ProcessExitedException(string message) : InvalidOperationException(message);

@@ -28,7 +28,15 @@ internal static class TypeScriptAgent
 
     private static async Task<JsonObject> RunAsync(IEnumerable<string> arguments)
     {
-        await using var process = ChildProcess.Start("node", arguments);
+        // The SDK gives each request 60 s by default, a wall-clock bound a loaded machine can exceed: the ceiling that
+        // only catches hangs applies instead.
+        List<string> withCeiling = [.. arguments];
+        if (!withCeiling.Contains("--timeout"))
+        {
+            withCeiling.AddRange(["--timeout", ((long)Eventually.Ceiling.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        await using var process = ChildProcess.Start("node", withCeiling);
         await process.WaitForExitAsync(Eventually.Ceiling);
         var line = process.StandardOutputLines.LastOrDefault(l => l.StartsWith('{'))
             ?? throw new InvalidOperationException($"ts-agent printed no JSON. Output:\n{process.Output}");

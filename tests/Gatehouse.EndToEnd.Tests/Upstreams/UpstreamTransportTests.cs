@@ -51,6 +51,7 @@ public sealed class UpstreamTransportTests(CoreGatewayFixture fixture, ITestOutp
         // when the response is processed.)
         var output = await TypeScriptAgent.CallAsync(fixture.Gateway.EndpointOf(upstream), fixture.Gateway.TokenOf("alpha"), tool, argumentsJson, withProgress: true);
 
+        Assert.True(output["error"] is null && output["result"] is not null, $"the call failed: {output.ToJsonString()}");
         Assert.NotEqual(true, (bool?)output["result"]?["isError"]);
         var progress = output["progress"]!.AsArray();
         Assert.Equal([1d, 2d, 3d], progress.Select(p => (double)p!["progress"]!));

@@ -1,3 +1,5 @@
+using Gatehouse.Upstreams;
+
 namespace Gatehouse.Gateway.Auth.OAuth;
 
 /// <summary>
@@ -6,20 +8,5 @@ namespace Gatehouse.Gateway.Auth.OAuth;
 /// </summary>
 internal static class AgentAccessToken
 {
-    private static readonly AsyncLocal<string?> Current = new();
-
-    public static string? Token => Current.Value;
-
-    public static Scope Use(string? token)
-    {
-        var previous = Current.Value;
-        Current.Value = token;
-        return new Scope(previous);
-    }
-
-    /// <summary>Restores the token in force before.</summary>
-    public readonly struct Scope(string? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
-    }
+    public static AsyncValue Token { get; } = new();
 }

@@ -6,7 +6,7 @@ namespace Gatehouse.Gateway.Auth.OAuth;
 /// <summary>
 /// Whose credentials a request to an upstream carries: the gateway's own, unless the upstream has
 /// <c>TokenExchange</c> and the agent presented an OAuth access token — then a token for the upstream acting for the
-/// agent's end user (<see cref="TokenExchanger"/>), which the caller puts in force with <see cref="UpstreamBearer.Use"/>
+/// agent's end user (<see cref="TokenExchanger"/>), which the caller puts in force with <c>UpstreamBearer.Token.Use</c>
 /// while it sends the request (an async context set inside this method would not reach the caller).
 /// </summary>
 internal sealed class UpstreamDelegation(UpstreamCatalog upstreams, TokenExchanger exchanger)
@@ -15,7 +15,7 @@ internal sealed class UpstreamDelegation(UpstreamCatalog upstreams, TokenExchang
     /// <exception cref="McpProtocolException">The token could not be exchanged: the request does not go upstream.</exception>
     public async ValueTask<string?> TokenForAgentAsync(string upstream, CancellationToken cancellationToken)
     {
-        if (AgentAccessToken.Token is not { } token
+        if (AgentAccessToken.Token.Value is not { } token
             || !upstreams.Upstreams.TryGetValue(upstream, out var options)
             || options.TokenExchange is null)
         {
