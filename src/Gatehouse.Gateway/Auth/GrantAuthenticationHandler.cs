@@ -75,18 +75,20 @@ internal sealed class GrantAuthenticationHandler(
     {
         // An unknown static token is answered like no token; an access token that is not valid is told why.
         var refused = Context.Features.Get<GrantResolution>() is { Refusal: not GrantRefusal.UnknownToken } resolution ? resolution : null;
+        var upstream = RouteValues.UpstreamOf(Context);
+        var metadata = _publicUrl is null ? string.Empty : $", resource_metadata=\"{ResourceUris.MetadataOf(_publicUrl, upstream)}\"";
         if (refused?.Refusal == GrantRefusal.NoMatchingGrant)
         {
+            // A valid token without what this endpoint's grants ask for: the client may ask its issuer for those scopes.
+            var scopes = EndpointScopes.Of(gatehouse.Value, upstream);
+            var scope = scopes.Count == 0 ? string.Empty : $", scope=\"{string.Join(' ', scopes)}\"";
             Response.StatusCode = StatusCodes.Status403Forbidden;
+            Response.Headers.WWWAuthenticate = $"Bearer realm=\"gatehouse\", error=\"insufficient_scope\"{scope}{metadata}";
             return Response.WriteAsJsonAsync(new { error = "forbidden", message = refused.Reason });
         }
 
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        var challenge = "Bearer realm=\"gatehouse\"";
-        if (_publicUrl is not null)
-        {
-            challenge += $", resource_metadata=\"{ResourceUris.MetadataOf(_publicUrl, RouteValues.UpstreamOf(Context))}\"";
-        }
+        var challenge = "Bearer realm=\"gatehouse\"" + metadata;
 
         if (refused is not null)
         {

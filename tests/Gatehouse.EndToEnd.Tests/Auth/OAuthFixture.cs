@@ -65,6 +65,12 @@ public sealed class OAuthFixture : IAsyncLifetime
                         },
                     },
                 };
+                // Asks for a scope no client here gets: the stranger's 403 names it.
+                gatehouse["Grants"]!["scoped-grant"] = new JsonObject
+                {
+                    ["Match"] = new JsonObject { ["client_id"] = StrangerId, ["scope"] = "mcp:tools:write" },
+                    ["Upstreams"] = new JsonArray("everything"),
+                };
                 gatehouse["Grants"]!["opaque-grant"] = new JsonObject
                 {
                     ["Match"] = new JsonObject { ["client_id"] = OpaqueId },

@@ -35,6 +35,7 @@ public sealed class OAuthTests(OAuthFixture fixture) : IClassFixture<OAuthFixtur
             var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.Equal(resource, (string?)document["resource"]);
             Assert.Equal(fixture.Provider.Issuer, (string?)document["authorization_servers"]![0]);
+            Assert.Equal("mcp:tools:write", (string?)document["scopes_supported"]![0]);
         }
 
         using var unknown = await http.GetAsync("/.well-known/oauth-protected-resource/mcp/nothing-here");
@@ -79,6 +80,10 @@ public sealed class OAuthTests(OAuthFixture fixture) : IClassFixture<OAuthFixtur
 
         await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
         Assert.Contains("match no grant", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        Assert.Contains("error=\"insufficient_scope\"", challenge, StringComparison.Ordinal);
+        Assert.Contains("scope=\"mcp:tools:write\"", challenge, StringComparison.Ordinal);
+        Assert.Contains("resource_metadata=", challenge, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,17 +20,26 @@ internal static class ProtectedResourceMetadata
         }
 
         var servers = options.Auth.Issuers.Values.Select(issuer => issuer.Authority!.ToString().TrimEnd('/')).Distinct().ToArray();
-        app.MapGet("/.well-known/oauth-protected-resource/mcp", () => Results.Json(Document(publicUrl, null, servers)));
+        app.MapGet("/.well-known/oauth-protected-resource/mcp", () => Results.Json(Document(options, publicUrl, null, servers)));
         app.MapGet("/.well-known/oauth-protected-resource/mcp/{upstream}", (string upstream, UpstreamCatalog catalog) =>
-            catalog.Upstreams.ContainsKey(upstream) ? Results.Json(Document(publicUrl, upstream, servers)) : Results.NotFound());
+            catalog.Upstreams.ContainsKey(upstream) ? Results.Json(Document(options, publicUrl, upstream, servers)) : Results.NotFound());
         return app;
     }
 
-    private static Dictionary<string, object> Document(string publicUrl, string? upstream, string[] servers) => new()
+    private static Dictionary<string, object> Document(GatehouseOptions options, string publicUrl, string? upstream, string[] servers)
     {
-        ["resource"] = ResourceUris.Of(publicUrl, upstream),
-        ["authorization_servers"] = servers,
-        ["bearer_methods_supported"] = new[] { "header" },
-        ["resource_name"] = upstream is null ? "Gatehouse (every upstream of the grant)" : $"Gatehouse: {upstream}",
-    };
+        var document = new Dictionary<string, object>
+        {
+            ["resource"] = ResourceUris.Of(publicUrl, upstream),
+            ["authorization_servers"] = servers,
+            ["bearer_methods_supported"] = new[] { "header" },
+            ["resource_name"] = upstream is null ? "Gatehouse (every upstream of the grant)" : $"Gatehouse: {upstream}",
+        };
+        if (EndpointScopes.Of(options, upstream) is { Count: > 0 } scopes)
+        {
+            document["scopes_supported"] = scopes;
+        }
+
+        return document;
+    }
 }
