@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Telemetry;
+using Gatehouse.Upstreams;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ internal sealed class GrantAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IGrantTokenValidator tokens,
+    UpstreamCatalog upstreams,
     IOptions<GatehouseOptions> gatehouse)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,9 +32,6 @@ internal sealed class GrantAuthenticationHandler(
     public const string AuthenticationType = "Gatehouse";
 
     private readonly string? _publicUrl = gatehouse.Value.PublicUrl;
-
-    // Only when some upstream trades the agent's token (RFC 8693) does the principal keep it, for that exchange.
-    private readonly bool _keepsAccessToken = gatehouse.Value.Upstreams.Values.Any(upstream => upstream.TokenExchange is not null);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -62,7 +61,8 @@ internal sealed class GrantAuthenticationHandler(
             Activity.Current?.SetTag(TelemetryAttributes.ClientId, clientId);
         }
 
-        if (_keepsAccessToken && (resolution.Subject ?? resolution.ClientId) is not null)
+        // Only when some upstream trades the agent's token (RFC 8693) does the principal keep it, for that exchange.
+        if (upstreams.ExchangesTokens && (resolution.Subject ?? resolution.ClientId) is not null)
         {
             claims.Add(new Claim(ClaimsPrincipalGrantExtensions.AccessTokenClaim, token));
         }

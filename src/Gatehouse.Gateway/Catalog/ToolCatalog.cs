@@ -42,8 +42,17 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
 
     /// <summary>The etag of the pins this replica holds for the upstream.</summary>
     /// <summary>How this replica last found the upstream when it listed its tools (its health as far as this replica knows).</summary>
-    public UpstreamListing Listing(string upstream) =>
-        _upstreams.TryGetValue(upstream, out var state) ? state.LastListing : UpstreamListing.Never;
+    public UpstreamListing Listing(string upstream)
+    {
+        if (!_upstreams.TryGetValue(upstream, out var state))
+        {
+            return UpstreamListing.Never;
+        }
+
+        // When it last listed well, from the timestamp that also decides renewals.
+        var listedAt = state.ListedAt == 0 ? (DateTimeOffset?)null : time.GetUtcNow() - time.GetElapsedTime(state.ListedAt);
+        return state.LastFailure is { } failure ? new UpstreamListing(listedAt, failure.At, failure.Why) : new UpstreamListing(listedAt, null, null);
+    }
 
     public string? PinsEtag(string upstream) => _upstreams.TryGetValue(upstream, out var state) ? state.Pins?.Etag : null;
 
@@ -92,7 +101,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     {
         var state = State(upstream);
         state.ListedAt = time.GetTimestamp();
-        state.LastListing = state.LastListing with { ListedAt = time.GetUtcNow(), FailedAt = null, Failure = null };
+        state.LastFailure = null;
         var definitions = (tools ?? []).OfType<JsonObject>().Select(PinnedDefinition.From).OfType<PinnedDefinition>()
             .Select(d => new ToolDefinition(d.Name, d.Sha256, d.Json)).ToList();
         var news = definitions.Where(d => !state.Tools.TryGetValue(d.Name, out var known) || IsNews(known.Pin, d)).ToList();
@@ -171,7 +180,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         {
             Log.ListFailed(logger, upstream, ex.GetType().Name, ex.Message);
             var state = State(upstream);
-            state.LastListing = state.LastListing with { FailedAt = time.GetUtcNow(), Failure = $"{ex.GetType().Name}: {ex.Message}" };
+            state.LastFailure = new ListingFailure(time.GetUtcNow(), $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -200,6 +209,8 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
 
     private UpstreamTools State(string upstream) => _upstreams.GetOrAdd(upstream, static _ => new UpstreamTools());
 
+    private sealed record ListingFailure(DateTimeOffset At, string Why);
+
     private sealed class UpstreamTools
     {
         public readonly Lock Gate = new();
@@ -207,7 +218,8 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         public volatile FrozenDictionary<string, CatalogedTool> Tools = FrozenDictionary<string, CatalogedTool>.Empty;
         public PinSnapshot? Pins;
         public long ListedAt;
-        public volatile UpstreamListing LastListing = UpstreamListing.Never;
+        /// <summary>The last failed listing, until a page of tools comes back again.</summary>
+        public volatile ListingFailure? LastFailure;
         public long ListStartedAt;
         public Task? Listing;
     }

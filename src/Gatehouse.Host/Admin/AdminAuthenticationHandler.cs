@@ -22,6 +22,7 @@ internal sealed class AdminAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptions<GatehouseOptions> gatehouse,
+    OperatorMatch operators,
     AccessTokenVerifier verifier)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,7 +30,7 @@ internal sealed class AdminAuthenticationHandler(
 
     private readonly byte[]? _expected = gatehouse.Value.AdminTokenSha256 is { } hash ? Convert.FromHexString(hash) : null;
 
-    private readonly OperatorMatch _operators = new(gatehouse.Value);
+    private readonly OperatorMatch _operators = operators;
 
     private string? _failure;
 

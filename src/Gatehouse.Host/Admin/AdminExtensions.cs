@@ -12,6 +12,7 @@ internal static class AdminExtensions
     {
         services.TryAddSingleton(AdminRetrySchedule.Default);
         services.AddSingleton<IReplicaReporter, ReplicaReporter>();
+        services.AddSingleton<OperatorMatch>();
         services.AddProblemDetails();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthentication.TokenScheme, configureOptions: null)

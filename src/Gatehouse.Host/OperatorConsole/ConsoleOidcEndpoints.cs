@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -70,7 +69,7 @@ internal static partial class ConsoleOidcEndpoints
 
     public static async Task<IResult> CallbackAsync(
         HttpContext context, ConsoleTicketProtector tickets, IOptions<ConsoleOptions> console, IOptions<GatehouseOptions> gatehouse,
-        IReadOnlyList<IssuerKeys> issuers, AccessTokenVerifier verifier, IHttpClientFactory http, TimeProvider time, ILogger<ConsoleTicketProtector> logger)
+        IReadOnlyList<IssuerKeys> issuers, AccessTokenVerifier verifier, OperatorMatch operators, IHttpClientFactory http, TimeProvider time, ILogger<ConsoleTicketProtector> logger)
     {
         var oidc = console.Value.Oidc;
         var request = context.Request;
@@ -129,7 +128,7 @@ internal static partial class ConsoleOidcEndpoints
         }
 
         var name = Operators.NameOf(verified);
-        if (!new OperatorMatch(gatehouse.Value).Matches(verified))
+        if (!operators.Matches(verified))
         {
             Log.NotAnOperator(logger, name);
             return BackToSignIn($"{name} signed in at the identity provider, but is not an operator here (Gatehouse:AdminMatch).");
@@ -156,8 +155,7 @@ internal static partial class ConsoleOidcEndpoints
         };
         if (oidc.ClientSecret is { } secret)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue(
-                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(oidc.ClientId!)}:{Uri.EscapeDataString(secret)}")));
+            request.Headers.Authorization = ClientSecretBasic.Header(oidc.ClientId!, secret);
         }
         else
         {

@@ -5,6 +5,9 @@ public sealed class UpstreamCatalog(IReadOnlyDictionary<string, UpstreamOptions>
 {
     public IReadOnlyDictionary<string, UpstreamOptions> Upstreams { get; } = upstreams;
 
+    /// <summary>Whether any upstream acts for the end user by exchanging agents' tokens (RFC 8693).</summary>
+    public bool ExchangesTokens { get; } = upstreams.Values.Any(upstream => upstream.TokenExchange is not null);
+
     public UpstreamOptions Get(string name) =>
         Upstreams.TryGetValue(name, out var options)
             ? options

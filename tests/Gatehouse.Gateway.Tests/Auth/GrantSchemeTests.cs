@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Upstreams;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -134,7 +135,7 @@ public sealed class GrantSchemeTests
         var options = new OptionsMonitor<AuthenticationSchemeOptions>(
             new OptionsFactory<AuthenticationSchemeOptions>([], []), [], new OptionsCache<AuthenticationSchemeOptions>());
         var handler = new GrantAuthenticationHandler(
-            options, NullLoggerFactory.Instance, UrlEncoder.Default, new Tokens(), Options.Create(new GatehouseOptions { PublicUrl = publicUrl }));
+            options, NullLoggerFactory.Instance, UrlEncoder.Default, new Tokens(), new UpstreamCatalog(new Dictionary<string, UpstreamOptions>()), Options.Create(new GatehouseOptions { PublicUrl = publicUrl }));
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
         if (authorization is not null)

@@ -24,9 +24,6 @@ internal sealed partial class AccessTokenVerifier(IReadOnlyList<IssuerKeys> issu
 
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>Whether any issuer is trusted at all.</summary>
-    public bool IsEnabled => issuers.Count > 0;
-
     /// <summary>Whether the token has the shape of a JWT (three dot-separated parts); anything else is a static token.</summary>
     public static bool LooksLikeJwt(string token) => token.Count(c => c == '.') == 2;
 

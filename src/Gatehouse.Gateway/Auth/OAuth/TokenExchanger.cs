@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Gatehouse.Upstreams;
 
@@ -18,20 +15,19 @@ internal sealed partial class TokenExchanger(IReadOnlyList<IssuerKeys> issuers, 
     private const string GrantType = "urn:ietf:params:oauth:grant-type:token-exchange";
     private const string AccessTokenType = "urn:ietf:params:oauth:token-type:access_token";
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
-    private const int MaxKept = 10_000;
 
-    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _kept = new(StringComparer.Ordinal);
+    private readonly KeptAnswers<string> _kept = new();
 
     /// <summary>A token for <paramref name="upstream"/> acting for the holder of <paramref name="subjectToken"/>.</summary>
     /// <exception cref="TokenExchangeException">The issuer could not be reached or would not exchange the token.</exception>
     public async Task<string> ExchangeAsync(string subjectToken, string upstream, UpstreamOptions options, CancellationToken cancellationToken)
     {
         var exchange = options.TokenExchange!;
-        var key = TokenHash.Of(subjectToken) + "\n" + upstream;
+        var key = KeptAnswers<string>.KeyOf(subjectToken, upstream);
         var now = time.GetUtcNow();
-        if (_kept.TryGetValue(key, out var kept) && kept.Until > now)
+        if (_kept.TryGet(key, now, out var kept))
         {
-            return kept.Token;
+            return kept;
         }
 
         var issuer = issuers.FirstOrDefault(candidate => candidate.Name == exchange.Issuer)
@@ -54,8 +50,7 @@ internal sealed partial class TokenExchanger(IReadOnlyList<IssuerKeys> issuers, 
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Authorization = new AuthenticationHeaderValue(
-                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(exchange.ClientId!)}:{Uri.EscapeDataString(exchange.ClientSecret ?? string.Empty)}")));
+            request.Headers.Authorization = ClientSecretBasic.Header(exchange.ClientId!, exchange.ClientSecret);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
             var answer = body.RootElement;
@@ -68,12 +63,7 @@ internal sealed partial class TokenExchanger(IReadOnlyList<IssuerKeys> issuers, 
             var lifetime = answer.TryGetProperty("expires_in", out var seconds) && seconds.TryGetInt32(out var value) ? TimeSpan.FromSeconds(value) : TimeSpan.Zero;
             if (lifetime > Margin)
             {
-                if (_kept.Count >= MaxKept)
-                {
-                    _kept.Clear();
-                }
-
-                _kept[key] = (exchanged, now + lifetime - Margin);
+                _kept.Keep(key, exchanged, now + lifetime - Margin);
             }
 
             return exchanged;

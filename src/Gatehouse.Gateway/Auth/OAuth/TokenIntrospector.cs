@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.Options;
@@ -22,29 +19,28 @@ internal sealed partial class TokenIntrospector(
 
     public static readonly TimeSpan MaxKeep = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan RefusalKeep = TimeSpan.FromSeconds(10);
-    private const int MaxKept = 10_000;
 
-    private readonly ConcurrentDictionary<string, (VerifiedToken Answer, DateTimeOffset Until)> _kept = new(StringComparer.Ordinal);
+    private readonly KeptAnswers<VerifiedToken> _kept = new();
 
-    private IEnumerable<(IssuerKeys Issuer, IntrospectionOptions Client)> Introspecting =>
-        issuers.Select(issuer => (Issuer: issuer, Client: options.Value.Auth.Issuers[issuer.Name].Introspection))
+    private readonly (IssuerKeys Issuer, IntrospectionOptions Client)[] _introspecting =
+        [.. issuers.Select(issuer => (Issuer: issuer, Client: options.Value.Auth.Issuers[issuer.Name].Introspection))
             .Where(pair => pair.Client is { ClientId: not null })
-            .Select(pair => (pair.Issuer, pair.Client!));
+            .Select(pair => (pair.Issuer, pair.Client!))];
 
     /// <summary>Whether any issuer is set up for introspection.</summary>
-    public bool IsEnabled => Introspecting.Any();
+    public bool IsEnabled => _introspecting.Length > 0;
 
     public async Task<VerifiedToken> IntrospectAsync(string token, string? resource, CancellationToken cancellationToken)
     {
-        var key = TokenHash.Of(token) + "\n" + resource;
+        var key = KeptAnswers<VerifiedToken>.KeyOf(token, resource);
         var now = time.GetUtcNow();
-        if (_kept.TryGetValue(key, out var kept) && kept.Until > now)
+        if (_kept.TryGet(key, now, out var kept))
         {
-            return kept.Answer;
+            return kept;
         }
 
         VerifiedToken? answer = null;
-        foreach (var (issuer, client) in Introspecting)
+        foreach (var (issuer, client) in _introspecting)
         {
             answer = await AskAsync(issuer, client, token, options.Value.Auth.Issuers[issuer.Name].Audience ?? resource, cancellationToken);
             if (answer.Failure is null)
@@ -54,13 +50,8 @@ internal sealed partial class TokenIntrospector(
         }
 
         answer ??= VerifiedToken.Failed("No issuer here introspects opaque access tokens.");
-        if (_kept.Count >= MaxKept)
-        {
-            _kept.Clear();
-        }
-
         var expires = answer.ValuesOf("exp").FirstOrDefault() is { } exp && long.TryParse(exp, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now + MaxKeep;
-        _kept[key] = (answer, answer.Failure is null ? Min(expires, now + MaxKeep) : now + RefusalKeep);
+        _kept.Keep(key, answer, answer.Failure is null ? Min(expires, now + MaxKeep) : now + RefusalKeep);
         return answer;
     }
 
@@ -83,8 +74,7 @@ internal sealed partial class TokenIntrospector(
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["token_type_hint"] = "access_token" }),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue(
-                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(client.ClientId!)}:{Uri.EscapeDataString(client.ClientSecret ?? string.Empty)}")));
+            request.Headers.Authorization = ClientSecretBasic.Header(client.ClientId!, client.ClientSecret);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
