@@ -16,6 +16,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IToolPinStore, InMemoryToolPinStore>();
         services.TryAddSingleton<IApprovalNotifier, NoApprovalNotifier>();
         services.TryAddSingleton<IReplicaReporter, NoReplicaReporter>();
+        services.TryAddSingleton(CounterOutagePolicy.FailClosed);
         return services;
     }
 }

@@ -18,4 +18,13 @@ public sealed class CounterSettings
     /// of a hot counter, never its decisions. False sends one grain message per request.
     /// </summary>
     public bool Batching { get; set; } = true;
+
+    /// <summary>
+    /// What durable counters do while PostgreSQL cannot take their saves: <c>FailClosed</c> (default) refuses
+    /// limited calls with <c>action: "unavailable"</c>; <c>Serve</c> lets each counter already in memory keep
+    /// deciding and store its window when the database returns (a replica lost meanwhile loses what it admitted
+    /// since its last save). A counter not in memory when the outage began cannot be read, so it fails closed in
+    /// both modes.
+    /// </summary>
+    public string OnStoreOutage { get; set; } = CounterOutageModes.FailClosed;
 }

@@ -22,6 +22,12 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
         {
             faults.Add("Gatehouse:Counters:Durability is Durable, which needs Gatehouse:Cluster:ConnectionString (PostgreSQL).");
         }
+
+        if (options.Counters.OnStoreOutage is not (CounterOutageModes.FailClosed or CounterOutageModes.Serve))
+        {
+            faults.Add($"Gatehouse:Counters:OnStoreOutage must be '{CounterOutageModes.FailClosed}' or '{CounterOutageModes.Serve}'.");
+        }
+
         if (options.AdminTokenSha256 is { } admin && !Sha256Hex().IsMatch(admin))
         {
             faults.Add("Gatehouse:AdminTokenSha256 must be 64 hex characters (the SHA-256 of the admin token).");

@@ -18,6 +18,8 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
     /// <summary>The Streamable HTTP session header.</summary>
     public const string SessionIdHeader = "Mcp-Session-Id";
 
+    private const int SessionRetryAfterSeconds = 2;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (await GrantOfAsync(context) is not { } grant)
@@ -47,7 +49,17 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
         if (sessionId.Length > 0)
         {
             var session = grains.GetGrain<ISessionGrain>(sessionId);
-            var record = await session.GetAsync();
+            SessionRecord? record;
+            try
+            {
+                record = await session.GetAsync();
+            }
+            catch (SessionStoreUnavailableException)
+            {
+                await WriteSessionUnavailableAsync(context);
+                return;
+            }
+
             if (record is null || record.Route != route)
             {
                 await WriteSessionNotFoundAsync(context);
@@ -126,6 +138,17 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
     {
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new { error, message });
+    }
+
+    /// <summary>
+    /// A session no replica holds could not be read (its store is down): 503 with <c>Retry-After</c>, not 404, since
+    /// the session may exist and the agent should keep it rather than start another.
+    /// </summary>
+    private static Task WriteSessionUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = SessionRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
+            $"This session could not be read: the session store is unavailable. Try again in {SessionRetryAfterSeconds} s.");
     }
 
     /// <summary>The Streamable HTTP answer to an unknown session: 404, so the client starts a new one.</summary>

@@ -1,5 +1,6 @@
 using Gatehouse.Grains.Limits;
 using Gatehouse.Policy;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace Gatehouse.Grains;
@@ -11,10 +12,20 @@ namespace Gatehouse.Grains;
 /// once a save covering it is stored, and one save covers every decision made while the previous one
 /// was in flight (group commit).
 /// </summary>
+/// <remarks>
+/// A save the store cannot take (it is down, not a lost compare-and-set) fences the activation, unless
+/// <see cref="CounterOutagePolicy.ServeFromMemory"/>: then the activation keeps deciding from its window, answers
+/// at once, and tries to store the window every <see cref="OutageRetryPeriod"/> until it is stored; it stays in
+/// memory meanwhile.
+/// </remarks>
 [Reentrant]
-internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Grain, ICounterGrain
+internal sealed partial class CounterGrain(TimeProvider time, ICounterStore store, CounterOutagePolicy outage, ILogger<CounterGrain> logger)
+    : Grain, ICounterGrain
 {
+    internal static readonly TimeSpan OutageRetryPeriod = TimeSpan.FromSeconds(1);
+
     private readonly CounterSaves _saves = new();
+    private IGrainTimer? _outageRetry;
     private IWindowCounter? _window;
     private CounterLimit? _limit;
 
@@ -89,10 +100,22 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
         return ValueTask.FromResult(new CounterSnapshot(_limit, snapshot.Used, snapshot.Remaining, snapshot.ResetAt, RuntimeIdentity));
     }
 
-    /// <summary>Returns once a save that includes every change made so far is stored (at once when nothing is durable).</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_outageRetry is not null)
+        {
+            // One last try to keep what was admitted from memory.
+            await StoreUnsavedAsync();
+        }
+    }
+
+    /// <summary>
+    /// Returns once a save that includes every change made so far is stored (at once when nothing is durable, or
+    /// while the store is down and the window is served from memory).
+    /// </summary>
     private Task SaveAsync()
     {
-        if (!store.IsDurable)
+        if (!store.IsDurable || _outageRetry is not null)
         {
             return Task.CompletedTask;
         }
@@ -110,9 +133,23 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
     {
         while (_saves.TryBegin(out var batch))
         {
+            if (_outageRetry is not null)
+            {
+                batch.SetResult(); // Decided from memory; the retry timer stores the window.
+                continue;
+            }
+
             try
             {
                 _saves.Version = await store.SaveAsync(Key, _window!.Export(), _saves.Version, CancellationToken.None);
+                batch.SetResult();
+            }
+            catch (Exception ex) when (outage.ServeFromMemory && ex is not CounterFencedException)
+            {
+                // The store is down, and this activation is the only one deciding for the key (another could not
+                // load it), so its window is the truth: answer from it, and store it once the store is back.
+                Log.ServingFromMemory(logger, Key, ex.GetType().Name, ex.Message);
+                _outageRetry = this.RegisterGrainTimer(RetryOutageAsync, new GrainTimerCreationOptions(OutageRetryPeriod, OutageRetryPeriod) { KeepAlive = true });
                 batch.SetResult();
             }
             catch (Exception ex)
@@ -125,6 +162,46 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
                 DeactivateOnIdle();
             }
         }
+    }
+
+    private async Task RetryOutageAsync(CancellationToken cancellationToken)
+    {
+        if (await StoreUnsavedAsync())
+        {
+            Log.StoredAgain(logger, Key);
+        }
+    }
+
+    /// <summary>Tries to store the window decided from memory; true once it is stored.</summary>
+    private async Task<bool> StoreUnsavedAsync()
+    {
+        try
+        {
+            _saves.Version = await store.SaveAsync(Key, _window!.Export(), _saves.Version, CancellationToken.None);
+        }
+        catch (CounterFencedException)
+        {
+            // Another activation stored the key meanwhile: this one's admissions since its last save are not in
+            // the stored window. It stops deciding.
+            Log.LostToAnotherActivation(logger, Key);
+            _saves.Fence();
+            StopRetrying();
+            DeactivateOnIdle();
+            return false;
+        }
+        catch (Exception)
+        {
+            return false; // Still down.
+        }
+
+        StopRetrying();
+        return true;
+    }
+
+    private void StopRetrying()
+    {
+        _outageRetry?.Dispose();
+        _outageRetry = null;
     }
 
     /// <summary>
@@ -143,5 +220,17 @@ internal sealed class CounterGrain(TimeProvider time, ICounterStore store) : Gra
 
         _limit = limit;
         return _window ??= WindowCounter.Create(limit.Algorithm.ToPolicy(), new WindowSpec(limit.WindowSeconds), limit.Max);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Counter {Key} decides from memory: its store did not take a save ({ErrorType}: {Error}); storing it again every second (Counters:OnStoreOutage is Serve)")]
+        public static partial void ServingFromMemory(ILogger logger, string key, string errorType, string error);
+
+        [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Counter {Key} is stored again")]
+        public static partial void StoredAgain(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 2112, Level = LogLevel.Error, Message = "Counter {Key} was stored by another activation while it decided from memory: what it admitted since its last save is not counted there; it stops deciding")]
+        public static partial void LostToAnotherActivation(ILogger logger, string key);
     }
 }

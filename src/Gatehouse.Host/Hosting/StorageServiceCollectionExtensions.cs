@@ -23,6 +23,7 @@ internal static class StorageServiceCollectionExtensions
             {
                 builder.Services.AddSingleton<PostgresCounterStore>();
                 builder.Services.AddSingleton<ICounterStore>(provider => provider.GetRequiredService<PostgresCounterStore>());
+                builder.Services.AddSingleton(new CounterOutagePolicy(options.Counters.OnStoreOutage == CounterOutageModes.Serve));
             }
         }
 

@@ -50,6 +50,18 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.Contains(faults, f => f.StartsWith("Gatehouse:Grants:ci-agent:Upstreams:1 names 'files'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("FailClosed", false)]
+    [InlineData("Serve", false)]
+    [InlineData("serve-anyway", true)]
+    public void Counters_on_store_outage_takes_fail_closed_or_serve(string mode, bool faulted)
+    {
+        var options = Valid();
+        options.Counters.OnStoreOutage = mode;
+
+        Assert.Equal(faulted, Faults(options).Contains("Gatehouse:Counters:OnStoreOutage must be 'FailClosed' or 'Serve'."));
+    }
+
     [Fact]
     public void Two_grants_with_one_token_are_refused()
     {

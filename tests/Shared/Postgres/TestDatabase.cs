@@ -37,6 +37,25 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(server, name);
     }
 
+    /// <summary>
+    /// An outage of this database alone: from now on it accepts no connection, and every open one is ended, as when
+    /// the server goes away; <see cref="AcceptConnectionsAgainAsync"/> ends it. Other test databases are not touched.
+    /// </summary>
+    public async Task StopAcceptingConnectionsAsync()
+    {
+        await using var admin = new NpgsqlConnection(_serverConnectionString);
+        await admin.OpenAsync();
+        await ExecuteAsync(admin, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS false");
+        await ExecuteAsync(admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+    }
+
+    public async Task AcceptConnectionsAgainAsync()
+    {
+        await using var admin = new NpgsqlConnection(_serverConnectionString);
+        await admin.OpenAsync();
+        await ExecuteAsync(admin, $"ALTER DATABASE {Name} ALLOW_CONNECTIONS true");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await using (var pooled = new NpgsqlConnection(ConnectionString))
