@@ -12,17 +12,30 @@ internal sealed class ScriptedCounterStore : ICounterStore
 {
     private readonly ConcurrentDictionary<string, StoredCounter> _rows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HeldSave> _held = new(StringComparer.Ordinal);
+    private bool _down;
 
     public bool IsDurable => true;
 
+    /// <summary>While true, every load and save fails, as when the database is unreachable.</summary>
+    public bool Down
+    {
+        get => Volatile.Read(ref _down);
+        set => Volatile.Write(ref _down, value);
+    }
+
     public Task<StoredCounter?> LoadAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetValueOrDefault(key));
+        Down ? Task.FromException<StoredCounter?>(Unreachable()) : Task.FromResult(_rows.GetValueOrDefault(key));
 
     public async Task<long> SaveAsync(string key, CounterState state, long expectedVersion, CancellationToken cancellationToken)
     {
         if (_held.TryRemove(key, out var held))
         {
             await held.ArriveAsync();
+        }
+
+        if (Down)
+        {
+            throw Unreachable();
         }
 
         lock (_rows)
@@ -37,6 +50,8 @@ internal sealed class ScriptedCounterStore : ICounterStore
             return stored + 1;
         }
     }
+
+    private static IOException Unreachable() => new("the database is unreachable");
 
     /// <summary>What is stored for <paramref name="key"/> now.</summary>
     public StoredCounter? Stored(string key) => _rows.GetValueOrDefault(key);
