@@ -43,6 +43,7 @@ internal static class ClusterBuilderExtensions
 
             // Grain calls carry the trace: a counter decision on another silo shows in the agent's trace.
             silo.AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter<StoreFailureFilter>();
 
             // The strongly consistent in-cluster directory: while membership changes, a grain (a counter
             // above all) never has two live activations, which would each admit a full budget.

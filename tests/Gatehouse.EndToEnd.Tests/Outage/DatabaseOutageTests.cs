@@ -29,6 +29,7 @@ public sealed class DatabaseOutageTests(FailClosedOutageFixture fixture) : IClas
         CallToolResult refused;
         var sums = new List<string>();
         HttpResponseMessage unreadable;
+        AdminAnswer change;
         using var http = new HttpClient();
         await cluster.Database.StopAcceptingConnectionsAsync();
         try
@@ -50,6 +51,9 @@ public sealed class DatabaseOutageTests(FailClosedOutageFixture fixture) : IClas
                 cluster.TokenOf(DatabaseOutageFixture.Grant),
                 """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""",
                 sessionId: Guid.NewGuid().ToString("N")));
+
+            // An operator's change cannot be stored now: it is refused, and nothing changes.
+            change = await GatewayConfig.Admin.SendAsync(HttpMethod.Put, cluster.LiveUrls[1], $"/admin/policies/{Upstream}", DenyEverything);
         }
         finally
         {
@@ -60,6 +64,9 @@ public sealed class DatabaseOutageTests(FailClosedOutageFixture fixture) : IClas
         using var ___ = unreadable;
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unreadable.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), unreadable.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, change.Status);
+        Assert.Contains("database", change.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("7", (await Add(during, 6)).Text());
         Assert.Equal(["2", "3", "4", "5", "6"], sums);
         Assert.Equal(cluster.Replicas.Count, balancer.Sent.Distinct().Count());
         var decision = refused.Decision();
@@ -72,8 +79,8 @@ public sealed class DatabaseOutageTests(FailClosedOutageFixture fixture) : IClas
             async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM gatehouse_sessions WHERE session_id = $1", during.SessionId!) == 1,
             () => "the session opened during the outage is stored");
         await Eventually.HoldsAsync(
-            async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM gatehouse_audit WHERE session_id = $1 AND tool = 'add'", during.SessionId!) == 4,
-            () => "the audit rows of its four calls are stored");
+            async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM gatehouse_audit WHERE session_id = $1 AND tool = 'add'", during.SessionId!) == 5,
+            () => "the audit rows of its five calls (four during the outage) are stored");
 
         // The refused call spent nothing: once the counter can be read again, exactly the rest of the budget is admitted.
         await Eventually.HoldsAsync(async () => (await Echo(before)).Decision() is null, () => "echo is admitted again");
@@ -87,6 +94,8 @@ public sealed class DatabaseOutageTests(FailClosedOutageFixture fixture) : IClas
         Assert.Equal(DatabaseOutageFixture.EchoBudget, admitted);
         Assert.Equal("rate_limited", (string?)last.Decision()?["action"]);
     }
+
+    private const string DenyEverything = """{ "version": "2", "default": "deny" }""";
 
     private static Task<CallToolResult> Add(McpClient agent, int a) =>
         agent.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = a, ["b"] = 1 }).AsTask();
