@@ -17,11 +17,19 @@ namespace Gatehouse.Grains;
 /// <see cref="CounterOutagePolicy.ServeFromMemory"/>: then the activation keeps deciding from its window, answers
 /// at once, and tries to store the window every <see cref="OutageRetryPeriod"/> until it is stored; it stays in
 /// memory meanwhile.
+/// <para>
+/// An idle counter leaves memory after <see cref="IdleMinutes"/> minutes: a durable one is in its store already; an
+/// in-memory one puts its window in the <see cref="IdleCounterTable"/> (a few dozen bytes instead of an activation) and
+/// its next activation takes it back, so a million idle counters fit in a silo.
+/// </para>
 /// </remarks>
 [Reentrant]
+[CollectionAgeLimit(Minutes = IdleMinutes)]
 internal sealed partial class CounterGrain(TimeProvider time, ICounterStore store, CounterOutagePolicy outage, ILogger<CounterGrain> logger)
     : Grain, ICounterGrain
 {
+    internal const int IdleMinutes = 2;
+
     internal static readonly TimeSpan OutageRetryPeriod = TimeSpan.FromSeconds(1);
 
     private readonly CounterSaves _saves = new();
@@ -33,10 +41,16 @@ internal sealed partial class CounterGrain(TimeProvider time, ICounterStore stor
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await store.LoadAsync(Key, cancellationToken) is { } stored)
+        if (!store.IsDurable)
         {
-            _window = WindowCounter.Restore(stored.State);
-            _limit = new CounterLimit(stored.State.Algorithm.ToGrain(), stored.State.WindowSeconds, stored.State.Max);
+            if (await IdleCounterTable.For(GrainFactory, Key).TakeAsync(Key) is { } kept)
+            {
+                Restore(CounterStateBytes.Read(kept));
+            }
+        }
+        else if (await store.LoadAsync(Key, cancellationToken) is { } stored)
+        {
+            Restore(stored.State);
             _saves.Version = stored.Version;
         }
     }
@@ -106,6 +120,14 @@ internal sealed partial class CounterGrain(TimeProvider time, ICounterStore stor
         {
             // One last try to keep what was admitted from memory.
             await StoreUnsavedAsync();
+        }
+
+        var now = time.GetUtcNow();
+        if (!store.IsDurable && _window is not null && _window.Snapshot(now).Used > 0)
+        {
+            // A window with something in it goes to the table; an empty one is no different from a fresh one. After one
+            // more window length it no longer differs from a fresh one either, whatever the algorithm.
+            await IdleCounterTable.For(GrainFactory, Key).KeepAsync(Key, CounterStateBytes.Write(_window.Export()), now.AddSeconds(_limit!.WindowSeconds));
         }
     }
 
@@ -202,6 +224,12 @@ internal sealed partial class CounterGrain(TimeProvider time, ICounterStore stor
     {
         _outageRetry?.Dispose();
         _outageRetry = null;
+    }
+
+    private void Restore(CounterState state)
+    {
+        _window = WindowCounter.Restore(state);
+        _limit = new CounterLimit(state.Algorithm.ToGrain(), state.WindowSeconds, state.Max);
     }
 
     /// <summary>
