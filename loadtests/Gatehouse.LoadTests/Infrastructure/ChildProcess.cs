@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using System.Globalization;
 
 namespace Gatehouse.LoadTests.Infrastructure;
 
@@ -70,6 +70,18 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>Stops the process the way <c>kill -9</c> does: no chance to clean up or leave the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends SIGTERM, as Kubernetes does to stop a pod: the process may finish its work and leave.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
 
     /// <summary>Waits for the process to end by itself, killing it if it takes longer than <paramref name="limit"/>.</summary>
     public async Task WaitForExitAsync(TimeSpan limit)
