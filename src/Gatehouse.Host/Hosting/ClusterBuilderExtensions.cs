@@ -44,6 +44,9 @@ internal static class ClusterBuilderExtensions
             // Grain calls carry the trace: a counter decision on another silo shows in the agent's trace.
             silo.AddActivityPropagation();
 
+            // A call to a grain whose silo just left is sent again where the grain is now, when that is safe.
+            silo.AddOutgoingGrainCallFilter<SiloDepartureResendFilter>();
+
             // The strongly consistent in-cluster directory: while membership changes, a grain (a counter
             // above all) never has two live activations, which would each admit a full budget.
 #pragma warning disable ORLEANSEXP003 // Experimental in Orleans 10; chosen for its consistency guarantee.
