@@ -23,6 +23,9 @@ internal sealed class GatehouseReplica : IAsyncDisposable
     /// <summary>The last lines the replica wrote (its log).</summary>
     public string Output => _process.Output;
 
+    /// <summary>The warnings and errors the replica logged.</summary>
+    public string Problems => _process.Problems;
+
     /// <summary>CPU time the replica's process has used so far.</summary>
     public TimeSpan CpuTime => _process.CpuTime;
 

@@ -81,9 +81,11 @@ internal sealed class Membership(GatehouseCluster cluster, ProgressView progress
     /// <summary>The replicas in the rotation, oldest first.</summary>
     public IReadOnlyList<GatehouseReplica> InRotation() => [.. _serving];
 
-    /// <summary>What each replica wrote last (its log's tail), by its name in the report.</summary>
+    /// <summary>Each replica's warnings and errors and the last lines it wrote, by its name in the report.</summary>
     public IReadOnlyDictionary<string, string> Logs() =>
-        _lives.ToDictionary(l => l.Name, l => cluster.Replicas.FirstOrDefault(r => r.BaseUrl == l.BaseUrl)?.Output ?? string.Empty);
+        _lives.ToDictionary(l => l.Name, l => cluster.Replicas.FirstOrDefault(r => r.BaseUrl == l.BaseUrl) is { } replica
+            ? $"Warnings and errors:\n{replica.Problems}\n\nLast lines:\n{replica.Output}"
+            : string.Empty);
 
     private void Record(long at, string text)
     {
