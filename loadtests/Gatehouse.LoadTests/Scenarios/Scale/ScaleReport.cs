@@ -43,7 +43,7 @@ internal sealed record ScaleReport(
         }
 
         text.Append(phases).Append('\n');
-        text.Append(new MarkdownTable("limited tool", "limit", "window s", "grants", "windows", "most allowed", "admitted", "ran upstream", "windows at the limit", "fullest window", "over-admitted")
+        text.Append(new MarkdownTable("limited tool", "limit", "window s", "grants", "windows per grant", "most allowed", "admitted", "ran upstream", "grant windows at the limit", "fullest grant window", "over-admitted")
             .Row($"`{ScalePolicy.LimitedTool}`", Limit.Limit, Limit.WindowSeconds, Limit.Grants, Limit.Windows, Limit.MostAdmitted, Limit.Admitted, Limit.RanUpstream, Limit.WindowsAtLimit, Limit.FullestWindow, Limit.OverAdmitted))
             .Append('\n');
 
