@@ -6,7 +6,11 @@ namespace Gatehouse.LoadTests.Agents;
 internal sealed record Agent(int Index, int Grant, McpClient Client) : IAsyncDisposable
 {
     /// <summary>Opens <paramref name="count"/> sessions; agent <c>i</c> uses token <c>i % tokens.Count</c>.</summary>
-    public static async Task<Agent[]> ConnectAsync(int count, IReadOnlyList<Uri> targets, IReadOnlyList<string?> tokens)
+    public static Task<Agent[]> ConnectAsync(int count, IReadOnlyList<Uri> targets, IReadOnlyList<string?> tokens) =>
+        ConnectAsync(count, new Rotation(targets), tokens);
+
+    /// <summary>As above, through a load balancer whose targets may change while the agents call.</summary>
+    public static async Task<Agent[]> ConnectAsync(int count, Rotation rotation, IReadOnlyList<string?> tokens)
     {
         // A few at a time: opening hundreds of sessions at once only measures the connect storm.
         using var gate = new SemaphoreSlim(8);
@@ -16,7 +20,7 @@ internal sealed record Agent(int Index, int Grant, McpClient Client) : IAsyncDis
             try
             {
                 var grant = i % tokens.Count;
-                return new Agent(i, grant, await AgentConnector.ConnectAsync(targets, tokens[grant]));
+                return new Agent(i, grant, await AgentConnector.ConnectAsync(rotation, tokens[grant]));
             }
             finally
             {

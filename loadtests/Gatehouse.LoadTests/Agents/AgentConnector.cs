@@ -12,7 +12,14 @@ internal static class AgentConnector
     /// Opens a session at <paramref name="targets"/>[0]'s path; with several targets (replicas) each request of
     /// the session goes to the next in turn, so the session is served by all of them.
     /// </summary>
-    public static async Task<McpClient> ConnectAsync(IReadOnlyList<Uri> targets, string? token, CancellationToken cancellationToken = default)
+    public static Task<McpClient> ConnectAsync(IReadOnlyList<Uri> targets, string? token, CancellationToken cancellationToken = default) =>
+        ConnectAsync(new Rotation(targets), token, cancellationToken);
+
+    /// <summary>
+    /// Opens a session through a load balancer whose targets may change while it is open: each request goes to the
+    /// next target of the rotation at the time, at the path of the first target when the session opened.
+    /// </summary>
+    public static async Task<McpClient> ConnectAsync(Rotation rotation, string? token, CancellationToken cancellationToken = default)
     {
         var headers = new Dictionary<string, string>();
         if (token is not null)
@@ -20,11 +27,11 @@ internal static class AgentConnector
             headers["Authorization"] = "Bearer " + token;
         }
 
-        var http = new HttpClient(new RoundRobinHandler(targets)) { Timeout = TimeSpan.FromSeconds(100) };
+        var http = new HttpClient(new RoundRobinHandler(rotation)) { Timeout = TimeSpan.FromSeconds(100) };
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {
-                Endpoint = targets[0],
+                Endpoint = rotation.Current[0],
                 AdditionalHeaders = headers,
                 TransportMode = HttpTransportMode.StreamableHttp,
 

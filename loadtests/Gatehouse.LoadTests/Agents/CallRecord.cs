@@ -8,7 +8,8 @@ namespace Gatehouse.LoadTests.Agents;
 /// <param name="Ended">When the answer (or failure) came.</param>
 /// <param name="Kind">How it ended.</param>
 /// <param name="Error">For errors and refusals, a short kind (<c>timeout</c>, <c>mcp -32603</c>, <c>refused deny</c>).</param>
-internal readonly record struct CallRecord(int Agent, int Grant, long Scheduled, long Started, long Ended, OutcomeKind Kind, string? Error)
+/// <param name="Detail">For errors, what the failure said (the exception's message or the tool's text).</param>
+internal readonly record struct CallRecord(int Agent, int Grant, long Scheduled, long Started, long Ended, OutcomeKind Kind, string? Error, string? Detail = null)
 {
     /// <summary>What the agent waited, in milliseconds, from when the call was due (so open loop counts queueing too).</summary>
     public double LatencyMs => (Ended - Scheduled) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;

@@ -10,18 +10,19 @@ internal static class LoadRunner
     /// <param name="plan">What to call, how long, how fast.</param>
     /// <param name="log">Where each call is recorded; completed when the phase ends.</param>
     /// <param name="afterCall">Runs after each recorded call (e.g. to kill a replica at the right moment); may wait.</param>
-    public static async Task RunAsync(IReadOnlyList<Agent> agents, LoadPlan plan, CallLog log, Func<CallRecord, ValueTask>? afterCall = null)
+    /// <param name="stop">Ends the phase before its duration or count: no new calls, those in flight finish.</param>
+    public static async Task RunAsync(IReadOnlyList<Agent> agents, LoadPlan plan, CallLog log, Func<CallRecord, ValueTask>? afterCall = null, CancellationToken stop = default)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(plan.Duration.TotalSeconds * Stopwatch.Frequency);
         try
         {
             if (plan.RatePerSecond is { } rate)
             {
-                await OpenLoopAsync(agents, plan, log, rate, deadline, afterCall);
+                await OpenLoopAsync(agents, plan, log, rate, deadline, afterCall, stop);
             }
             else
             {
-                await Task.WhenAll(agents.Select(agent => ClosedLoopAsync(agent, plan, log, deadline, afterCall)));
+                await Task.WhenAll(agents.Select(agent => ClosedLoopAsync(agent, plan, log, deadline, afterCall, stop)));
             }
         }
         finally
@@ -30,14 +31,14 @@ internal static class LoadRunner
         }
     }
 
-    private static bool Done(LoadPlan plan, CallLog log, long deadline) =>
-        Stopwatch.GetTimestamp() >= deadline || (plan.Calls is { } calls && log.Answered >= calls);
+    private static bool Done(LoadPlan plan, CallLog log, long deadline, CancellationToken stop) =>
+        stop.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline || (plan.Calls is { } calls && log.Answered >= calls);
 
-    private static async Task ClosedLoopAsync(Agent agent, LoadPlan plan, CallLog log, long deadline, Func<CallRecord, ValueTask>? afterCall)
+    private static async Task ClosedLoopAsync(Agent agent, LoadPlan plan, CallLog log, long deadline, Func<CallRecord, ValueTask>? afterCall, CancellationToken stop)
     {
         // Yield first so that every agent starts at once rather than the first one running its whole loop.
         await Task.Yield();
-        while (!Done(plan, log, deadline))
+        while (!Done(plan, log, deadline, stop))
         {
             var record = await ToolCaller.CallAsync(agent, plan.Tool, plan.Arguments, Stopwatch.GetTimestamp(), plan.CallTimeout);
             log.Add(record);
@@ -53,7 +54,7 @@ internal static class LoadRunner
         }
     }
 
-    private static async Task OpenLoopAsync(IReadOnlyList<Agent> agents, LoadPlan plan, CallLog log, double rate, long deadline, Func<CallRecord, ValueTask>? afterCall)
+    private static async Task OpenLoopAsync(IReadOnlyList<Agent> agents, LoadPlan plan, CallLog log, double rate, long deadline, Func<CallRecord, ValueTask>? afterCall, CancellationToken stop)
     {
         var free = Channel.CreateUnbounded<Agent>();
         foreach (var agent in agents)
@@ -67,7 +68,7 @@ internal static class LoadRunner
         for (long i = 0; ; i++)
         {
             var due = start + (long)(i * interval);
-            if (due >= deadline || (plan.Calls is { } calls && i >= calls))
+            if (due >= deadline || (plan.Calls is { } calls && i >= calls) || stop.IsCancellationRequested)
             {
                 break;
             }

@@ -3,14 +3,16 @@ namespace Gatehouse.LoadTests.Agents;
 /// <summary>
 /// A load balancer in front of several replicas, without stickiness: each request goes to the next target
 /// in turn (same path, another host and port). A target that refuses the connection (it is down, so it never
-/// saw the request) is skipped, as a load balancer with health checks would do.
+/// saw the request) is skipped, as a load balancer with health checks would do. The targets are those of the
+/// <see cref="Rotation"/> when the request is sent.
 /// </summary>
-internal sealed class RoundRobinHandler(IReadOnlyList<Uri> targets) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+internal sealed class RoundRobinHandler(Rotation rotation) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
 {
-    private int _next = Random.Shared.Next(targets.Count);
+    private int _next = Random.Shared.Next(rotation.Current.Count);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var targets = rotation.Current;
         if (targets.Count == 1)
         {
             return await base.SendAsync(request, cancellationToken);

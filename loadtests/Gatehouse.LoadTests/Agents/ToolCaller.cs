@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.LoadTests.Agents;
 
@@ -15,6 +16,7 @@ internal static class ToolCaller
         using var deadline = new CancellationTokenSource(timeout);
         OutcomeKind kind;
         string? error = null;
+        string? detail = null;
         try
         {
             var result = await agent.Client.CallToolAsync(tool, arguments, cancellationToken: deadline.Token);
@@ -29,34 +31,34 @@ internal static class ToolCaller
             }
             else
             {
-                (kind, error) = (OutcomeKind.Error, "tool error");
+                (kind, error, detail) = (OutcomeKind.Error, "tool error", string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text)));
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
         {
-            (kind, error) = (OutcomeKind.Error, "timeout");
+            (kind, error, detail) = (OutcomeKind.Error, "timeout", ex.Message);
         }
         catch (McpProtocolException ex)
         {
-            (kind, error) = (OutcomeKind.Error, "mcp " + ((int)ex.ErrorCode).ToString(CultureInfo.InvariantCulture));
+            (kind, error, detail) = (OutcomeKind.Error, "mcp " + ((int)ex.ErrorCode).ToString(CultureInfo.InvariantCulture), ex.Message);
         }
-        catch (McpException)
+        catch (McpException ex)
         {
-            (kind, error) = (OutcomeKind.Error, "mcp");
+            (kind, error, detail) = (OutcomeKind.Error, "mcp", ex.Message);
         }
         catch (HttpRequestException ex)
         {
-            (kind, error) = (OutcomeKind.Error, ex.StatusCode is { } status ? "http " + ((int)status).ToString(CultureInfo.InvariantCulture) : "http " + ex.HttpRequestError);
+            (kind, error, detail) = (OutcomeKind.Error, ex.StatusCode is { } status ? "http " + ((int)status).ToString(CultureInfo.InvariantCulture) : "http " + ex.HttpRequestError, ex.Message);
         }
-        catch (IOException)
+        catch (IOException ex)
         {
-            (kind, error) = (OutcomeKind.Error, "io");
+            (kind, error, detail) = (OutcomeKind.Error, "io", ex.Message);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
-            (kind, error) = (OutcomeKind.Error, "cancelled");
+            (kind, error, detail) = (OutcomeKind.Error, "cancelled", ex.Message);
         }
 
-        return new CallRecord(agent.Index, agent.Grant, scheduled, started, Stopwatch.GetTimestamp(), kind, error);
+        return new CallRecord(agent.Index, agent.Grant, scheduled, started, Stopwatch.GetTimestamp(), kind, error, detail);
     }
 }

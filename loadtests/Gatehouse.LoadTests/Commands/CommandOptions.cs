@@ -44,6 +44,11 @@ internal sealed class CommandOptions
 
     public int Int(string name, int fallback) => Optional(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary><c>--name true|false</c>; <c>--name</c> alone is true.</summary>
+    public bool Bool(string name, bool fallback) => !Flag(name)
+        ? fallback
+        : Optional(name) is not { } value || (bool.TryParse(value, out var parsed) ? parsed : throw new ArgumentException($"{name} takes true or false, not '{value}'"));
+
     public double? Double(string name) => Optional(name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Every value of a repeated option, each also split at commas (<c>--target a --target b</c> or <c>--target a,b</c>).</summary>

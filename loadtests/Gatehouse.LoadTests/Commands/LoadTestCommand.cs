@@ -15,6 +15,7 @@ internal static class LoadTestCommand
             "overhead" => OverheadCommand.RunAsync,
             "exactness" => ExactnessCommand.RunAsync,
             "failover" => FailoverCommand.RunAsync,
+            "scale" => ScaleCommand.RunAsync,
             "many-counters" => ManyCountersCommand.RunAsync,
             "counters" => CountersCommand.RunAsync,
             "decisions" => DecisionsCommand.RunAsync,
@@ -24,7 +25,7 @@ internal static class LoadTestCommand
         if (command is null)
         {
             await error.WriteLineAsync("usage: (each also takes --out DIR and --no-progress)");
-            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage, ApprovalsCommand.Usage })
+            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ScaleCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage, ApprovalsCommand.Usage })
             {
                 await error.WriteLineAsync("  " + usage);
             }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using System.Globalization;
 
 namespace Gatehouse.LoadTests.Infrastructure;
 
@@ -7,8 +7,11 @@ namespace Gatehouse.LoadTests.Infrastructure;
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private const int KeptLines = 200;
+    private const int KeptProblemLines = 2000;
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
+    private readonly List<string> _problems = [];
+    private bool _inProblem;
 
     private ChildProcess(Process process)
     {
@@ -33,6 +36,21 @@ internal sealed class ChildProcess : IAsyncDisposable
             lock (_tail)
             {
                 return string.Join('\n', _tail);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The warnings, errors and critical entries of its console log (<c>warn:</c>, <c>fail:</c>, <c>crit:</c> and their
+    /// indented lines), up to 2000 lines from the start: what a flood of information entries would push out of <see cref="Output"/>.
+    /// </summary>
+    public string Problems
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return string.Join('\n', _problems);
             }
         }
     }
@@ -70,6 +88,18 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>Stops the process the way <c>kill -9</c> does: no chance to clean up or leave the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends SIGTERM, as Kubernetes does to stop a pod: the process may finish its work and leave.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed with exit code {kill.ExitCode}");
+        }
+    }
 
     /// <summary>Waits for the process to end by itself, killing it if it takes longer than <paramref name="limit"/>.</summary>
     public async Task WaitForExitAsync(TimeSpan limit)
@@ -112,6 +142,13 @@ internal sealed class ChildProcess : IAsyncDisposable
             if (_tail.Count > KeptLines)
             {
                 _tail.Dequeue();
+            }
+
+            _inProblem = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+                || (_inProblem && line.StartsWith(' '));
+            if (_inProblem && _problems.Count < KeptProblemLines)
+            {
+                _problems.Add(line);
             }
         }
     }

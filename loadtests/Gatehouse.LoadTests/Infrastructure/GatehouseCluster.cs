@@ -61,11 +61,7 @@ internal sealed class GatehouseCluster : IAsyncDisposable
             // One at a time: on a small machine, replicas started together slow each other's start past the join timeout.
             for (var i = 0; i < replicas; i++)
             {
-                var replica = await GatehouseReplica.StartAsync(cluster.Config);
-                lock (cluster._replicas)
-                {
-                    cluster._replicas.Add(replica);
-                }
+                await cluster.AddReplicaAsync();
             }
         }
         catch
@@ -77,10 +73,22 @@ internal sealed class GatehouseCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Starts one more replica of the cluster and returns once its <c>/readyz</c> answers 200.</summary>
+    public async Task<GatehouseReplica> AddReplicaAsync()
+    {
+        var replica = await GatehouseReplica.StartAsync(Config);
+        lock (_replicas)
+        {
+            _replicas.Add(replica);
+        }
+
+        return replica;
+    }
+
     public GatehouseReplica? ReplicaWithSiloPort(int port) => Replicas.SingleOrDefault(r => r.SiloPort == port);
 
     /// <summary>The MCP endpoint of <paramref name="upstream"/> on each live replica.</summary>
-    public IReadOnlyList<Uri> EndpointsOf(string upstream) => [.. LiveUrls.Select(u => new Uri(u, $"/mcp/{upstream}"))];
+    public IReadOnlyList<Uri> EndpointsOf(string upstream) => [.. Replicas.Where(r => !r.HasExited).Select(r => r.EndpointOf(upstream))];
 
     public async ValueTask DisposeAsync()
     {

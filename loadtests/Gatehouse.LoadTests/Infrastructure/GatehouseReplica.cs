@@ -20,6 +20,12 @@ internal sealed class GatehouseReplica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The last lines the replica wrote (its log).</summary>
+    public string Output => _process.Output;
+
+    /// <summary>The warnings and errors the replica logged.</summary>
+    public string Problems => _process.Problems;
+
     /// <summary>CPU time the replica's process has used so far.</summary>
     public TimeSpan CpuTime => _process.CpuTime;
 
@@ -48,8 +54,22 @@ internal sealed class GatehouseReplica : IAsyncDisposable
         return new GatehouseReplica(process, baseUrl, siloPort);
     }
 
+    /// <summary>The replica's MCP endpoint of <paramref name="upstream"/>.</summary>
+    public Uri EndpointOf(string upstream) => new(BaseUrl, $"/mcp/{upstream}");
+
     /// <summary><c>kill -9</c>: the replica gets no chance to leave the cluster or hand its grains over.</summary>
     public void Kill() => _process.Kill();
+
+    /// <summary>
+    /// SIGTERM, then waits for the replica to finish its calls, leave the cluster and exit by itself; killed (and a
+    /// <see cref="TimeoutException"/>) if that takes longer than <paramref name="limit"/>. Returns its exit code.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan limit)
+    {
+        _process.Terminate();
+        await _process.WaitForExitAsync(limit);
+        return _process.ExitCode;
+    }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -8,14 +8,14 @@ namespace Gatehouse.Grains.Limits;
 public interface ICounterGrain : IGrainWithStringKey
 {
     /// <summary>Reserves <paramref name="cost"/> units if they fit in the window; changes nothing otherwise.</summary>
-    [Alias("TryAcquire")]
+    [Alias("TryAcquire"), SafeToResend]
     ValueTask<CounterDecision> TryAcquireAsync(CounterLimit limit, decimal cost);
 
     /// <summary>
     /// Decides several requests in one turn, in order, each exactly as <see cref="TryAcquireAsync"/> would
     /// (a replica's batch of concurrent calls for this key); one save covers every admission.
     /// </summary>
-    [Alias("TryAcquireBatch")]
+    [Alias("TryAcquireBatch"), SafeToResend]
     ValueTask<CounterDecision[]> TryAcquireBatchAsync(CounterLimit limit, decimal[] costs);
 
     /// <summary>Gives back a reservation whose call never ran upstream.</summary>
@@ -23,6 +23,6 @@ public interface ICounterGrain : IGrainWithStringKey
     ValueTask ReleaseAsync(CounterLimit limit, CounterReservation reservation);
 
     /// <summary>The window as it stands now, without spending.</summary>
-    [Alias("Peek")]
+    [Alias("Peek"), SafeToResend]
     ValueTask<CounterSnapshot> PeekAsync();
 }

@@ -11,7 +11,7 @@ public interface ISessionGrain : IGrainWithStringKey
     ValueTask OpenAsync(SessionRecord record);
 
     /// <summary>The session, or null when it never existed or was closed.</summary>
-    [Alias("Get")]
+    [Alias("Get"), SafeToResend]
     ValueTask<SessionRecord?> GetAsync();
 
     [Alias("Close")]

@@ -45,6 +45,9 @@ internal static class ClusterBuilderExtensions
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<StoreFailureFilter>();
 
+            // A call to a grain whose silo just left is sent again where the grain is now, when that is safe.
+            silo.AddOutgoingGrainCallFilter<SiloDepartureResendFilter>();
+
             // The strongly consistent in-cluster directory: while membership changes, a grain (a counter
             // above all) never has two live activations, which would each admit a full budget.
 #pragma warning disable ORLEANSEXP003 // Experimental in Orleans 10; chosen for its consistency guarantee.

@@ -26,6 +26,14 @@ internal static class ClusterTimings
     /// <summary>Failure detection (16 s) plus 4 s of lease on a dead silo's grains.</summary>
     public static readonly TimeSpan RangeLeaseDuration = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Waits before sending again a grain call whose silo left (see <see cref="SiloDepartureResendFilter"/>): a
+    /// silo stopped gracefully is out of every view within a second or two; the longer last waits (4 s in all) give
+    /// a loaded machine time, without holding an agent's call much longer than the change itself.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> ResendDelays =
+        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5)];
+
     public static void Apply(GrainDirectoryOptions options) => options.RangeLeaseDuration = RangeLeaseDuration;
 
     public static void Apply(ClusterMembershipOptions options)
