@@ -17,6 +17,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IApprovalNotifier, NoApprovalNotifier>();
         services.TryAddSingleton<IReplicaReporter, NoReplicaReporter>();
         services.TryAddSingleton(CounterOutagePolicy.FailClosed);
+        services.TryAddSingleton<IdleWindowBatcher>();
         return services;
     }
 }

@@ -25,7 +25,8 @@ namespace Gatehouse.Grains;
 /// </remarks>
 [Reentrant]
 [CollectionAgeLimit(Minutes = IdleMinutes)]
-internal sealed partial class CounterGrain(TimeProvider time, ICounterStore store, CounterOutagePolicy outage, ILogger<CounterGrain> logger)
+internal sealed partial class CounterGrain(
+    TimeProvider time, ICounterStore store, CounterOutagePolicy outage, IdleWindowBatcher idleWindows, ILogger<CounterGrain> logger)
     : Grain, ICounterGrain
 {
     internal const int IdleMinutes = 2;
@@ -127,7 +128,7 @@ internal sealed partial class CounterGrain(TimeProvider time, ICounterStore stor
         {
             // A window with something in it goes to the table; an empty one is no different from a fresh one. After one
             // more window length it no longer differs from a fresh one either, whatever the algorithm.
-            await IdleCounterTable.For(GrainFactory, Key).KeepAsync(Key, CounterStateBytes.Write(_window.Export()), now.AddSeconds(_limit!.WindowSeconds));
+            await idleWindows.KeepAsync(new IdleWindow(Key, CounterStateBytes.Write(_window.Export()), now.AddSeconds(_limit!.WindowSeconds)));
         }
     }
 

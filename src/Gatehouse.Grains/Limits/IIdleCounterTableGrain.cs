@@ -8,9 +8,9 @@ namespace Gatehouse.Grains;
 [Alias("Gatehouse.IIdleCounterTableGrain")]
 public interface IIdleCounterTableGrain : IGrainWithIntegerKey
 {
-    /// <summary>Keeps <paramref name="window"/> (see <see cref="CounterStateBytes"/>) for <paramref name="key"/> until <paramref name="expiresAt"/>, when it no longer differs from a fresh one.</summary>
+    /// <summary>Keeps each window until it expires (replacing what was kept for its key).</summary>
     [Alias("Keep")]
-    ValueTask KeepAsync(string key, byte[] window, DateTimeOffset expiresAt);
+    ValueTask KeepAsync(IdleWindow[] windows);
 
     /// <summary>Removes and returns the window kept for <paramref name="key"/>, or null.</summary>
     [Alias("Take")]
@@ -20,3 +20,7 @@ public interface IIdleCounterTableGrain : IGrainWithIntegerKey
     [Alias("Count")]
     ValueTask<int> CountAsync();
 }
+
+/// <summary>An idle counter's window, as <see cref="CounterStateBytes"/>, and when it no longer differs from a fresh one.</summary>
+[GenerateSerializer, Immutable, Alias("Gatehouse.IdleWindow")]
+public sealed record IdleWindow([property: Id(0)] string Key, [property: Id(1)] byte[] Window, [property: Id(2)] DateTimeOffset ExpiresAt);

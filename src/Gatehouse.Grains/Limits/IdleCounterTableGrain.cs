@@ -1,11 +1,13 @@
 namespace Gatehouse.Grains;
 
 /// <summary>
-/// Idle counters' windows, compactly: a key and a few dozen bytes each instead of a whole activation. Stays in memory
-/// while it keeps any window, and forgets each one once it expires (swept every <see cref="SweepPeriod"/>). Used in
-/// memory-only mode; durable counters go back to their store instead. A partition lives on one silo: if that silo
-/// dies, the windows it kept start afresh, as an in-memory counter's window does when its own silo dies.
+/// Idle counters' windows, compactly: a key and a few dozen bytes each instead of a whole activation. Never collected
+/// for idleness (it would lose what it keeps), and forgets each window once it expires (swept every
+/// <see cref="SweepPeriod"/>). Used in memory-only mode; durable counters go back to their store instead. A partition
+/// lives on one silo: if that silo goes, the windows it kept start afresh, as an in-memory counter's window does when
+/// its own silo goes.
 /// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
 internal sealed class IdleCounterTableGrain(TimeProvider time) : Grain, IIdleCounterTableGrain
 {
     internal static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
@@ -13,10 +15,14 @@ internal sealed class IdleCounterTableGrain(TimeProvider time) : Grain, IIdleCou
     private readonly Dictionary<string, Kept> _windows = new(StringComparer.Ordinal);
     private IGrainTimer? _sweeper;
 
-    public ValueTask KeepAsync(string key, byte[] window, DateTimeOffset expiresAt)
+    public ValueTask KeepAsync(IdleWindow[] windows)
     {
-        _windows[key] = new Kept(window, expiresAt.ToUnixTimeMilliseconds());
-        _sweeper ??= this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { KeepAlive = true });
+        foreach (var window in windows)
+        {
+            _windows[window.Key] = new Kept(window.Window, window.ExpiresAt.ToUnixTimeMilliseconds());
+        }
+
+        _sweeper ??= this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod));
         return ValueTask.CompletedTask;
     }
 
@@ -31,13 +37,6 @@ internal sealed class IdleCounterTableGrain(TimeProvider time) : Grain, IIdleCou
         foreach (var key in _windows.Where(pair => pair.Value.ExpiresAtUnixMs <= now).Select(pair => pair.Key).ToList())
         {
             _windows.Remove(key);
-        }
-
-        if (_windows.Count == 0)
-        {
-            // Nothing left to keep: the partition may leave memory like any idle grain.
-            _sweeper?.Dispose();
-            _sweeper = null;
         }
 
         return Task.CompletedTask;

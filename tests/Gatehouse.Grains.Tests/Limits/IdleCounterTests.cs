@@ -94,7 +94,7 @@ public sealed class IdleCounterTests(GrainClusterFixture fixture)
             return 0;
         }
 
-        await Partition(key).KeepAsync(key, window, fixture.Time.GetUtcNow().AddHours(2));
+        await Partition(key).KeepAsync([new IdleWindow(key, window, fixture.Time.GetUtcNow().AddHours(2))]);
         return 1;
     }
 }

@@ -2,9 +2,10 @@ using Gatehouse.LoadTests.Reports;
 
 namespace Gatehouse.LoadTests.Scenarios.ManyCounters;
 
-/// <summary>The silo holding <paramref name="Counters"/> idle counters.</summary>
+/// <summary>The silo once <paramref name="Counters"/> counters went idle.</summary>
 /// <param name="Counters">Distinct counter keys activated (each one grant×counter key, one decision each).</param>
-/// <param name="Activations">Activations the silo reports (counters plus Orleans' own system grains).</param>
+/// <param name="Activations">Activations the silo reports once the counters went idle (Orleans' own grains, the table's partitions).</param>
+/// <param name="IdleWindows">Windows the idle-counter table keeps (every counter with something spent, the warm-up's too).</param>
 /// <param name="ActivationsPerSecond">How fast new counters were created (their first decision) on the way to this count.</param>
 /// <param name="FirstDecision">Latency of a new counter's first decision (activation included).</param>
 /// <param name="HeapBytes">Managed heap after a full, compacting collection.</param>
@@ -15,6 +16,7 @@ namespace Gatehouse.LoadTests.Scenarios.ManyCounters;
 internal sealed record ManyCountersRow(
     int Counters,
     int Activations,
+    int IdleWindows,
     double ActivationsPerSecond,
     LatencySummary FirstDecision,
     long HeapBytes,
