@@ -44,7 +44,7 @@ internal sealed partial class CounterGrain(
     {
         if (!store.IsDurable)
         {
-            if (await IdleCounterTable.For(GrainFactory, Key).TakeAsync(Key) is { } kept)
+            if (await idleWindows.TakeAsync(Key) is { } kept)
             {
                 Restore(CounterStateBytes.Read(kept));
             }

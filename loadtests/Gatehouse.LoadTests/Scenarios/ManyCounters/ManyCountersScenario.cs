@@ -5,6 +5,7 @@ using Gatehouse.Grains.Limits;
 using Gatehouse.LoadTests.Progress;
 using Gatehouse.LoadTests.Reports;
 using Gatehouse.LoadTests.Silos;
+using Orleans.Configuration;
 using Orleans.Runtime;
 
 namespace Gatehouse.LoadTests.Scenarios.ManyCounters;
@@ -23,7 +24,11 @@ internal static class ManyCountersScenario
     {
         progress.Status("starting an in-process silo");
 
-        await using var silo = await InProcessSilo.StartAsync();
+        // Forcing a million activations to go idle at once takes longer than a grain call's default 30 s; the call that
+        // forces it would time out, and its cancellation would cut the deactivations short.
+        await using var silo = await InProcessSilo.StartAsync(configure: builder => builder
+            .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = o.SystemResponseTimeout = TimeSpan.FromMinutes(10))
+            .Configure<GrainCollectionOptions>(o => o.DeactivationTimeout = TimeSpan.FromMinutes(10)));
         var grains = silo.Grains;
         var management = grains.GetGrain<IManagementGrain>(0);
         var limit = new CounterLimit(CounterAlgorithm.Fixed, 3600, 100);
@@ -48,11 +53,7 @@ internal static class ManyCountersScenario
             // What two idle minutes do on their own, at once: every idle activation is collected.
             progress.Status($"{held:N0} counters: going idle");
             await management.ForceActivationCollection(TimeSpan.Zero);
-            var idle = 0;
-            for (var partition = 0; partition < IdleCounterTable.Partitions; partition++)
-            {
-                idle += await grains.GetGrain<IIdleCounterTableGrain>(partition).CountAsync();
-            }
+            var idle = await SettledIdleWindowsAsync(grains);
 
             progress.Status($"{held:N0} counters: measuring memory");
             var heap = SettledHeap();
@@ -70,6 +71,28 @@ internal static class ManyCountersScenario
         }
 
         return new ManyCountersReport(MachineInfo.Current(), options.Concurrency, baseline, rows);
+    }
+
+    /// <summary>The windows in the idle-counter table once no more arrive (two equal counts a second apart).</summary>
+    private static async Task<int> SettledIdleWindowsAsync(IGrainFactory grains)
+    {
+        var last = -1;
+        while (true)
+        {
+            var count = 0;
+            for (var partition = 0; partition < IdleCounterTable.Partitions; partition++)
+            {
+                count += await grains.GetGrain<IIdleCounterTableGrain>(partition).CountAsync();
+            }
+
+            if (count == last)
+            {
+                return count;
+            }
+
+            last = count;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>Runs <paramref name="decide"/> for every index in [from, to), <paramref name="concurrency"/> at a time; returns each latency (ms).</summary>
