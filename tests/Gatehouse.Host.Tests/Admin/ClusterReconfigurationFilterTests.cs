@@ -30,7 +30,7 @@ public sealed class ClusterReconfigurationFilterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _replica = await InProcessReplica.StartAsync(WriteConfiguration(), builder =>
+        _replica = await InProcessReplica.StartAsync(QuietReplicaConfig.Write(_folder, gatehouse => gatehouse["AdminTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken)))), builder =>
         {
             builder.Services.AddSingleton<IOutgoingGrainCallFilter>(_failures);
             builder.Services.AddSingleton(TwoRetries);
@@ -111,26 +111,4 @@ public sealed class ClusterReconfigurationFilterTests : IAsyncLifetime
         nameof(TimeoutException) => new TimeoutException("membership is changing"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
-
-    /// <summary>The embedded default (one silo on localhost clustering), an upstream that is never called, and the admin token.</summary>
-    private string WriteConfiguration()
-    {
-        Directory.CreateDirectory(Path.Combine(_folder, "policies"));
-        File.WriteAllText(Path.Combine(_folder, "policies", "quiet.json"), """{ "version": "1", "default": "allow" }""");
-        var config = new JsonObject
-        {
-            ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
-            ["Gatehouse"] = new JsonObject
-            {
-                ["Upstreams"] = new JsonObject
-                {
-                    ["quiet"] = new JsonObject { ["Url"] = $"http://127.0.0.1:{FreePort.Next()}/mcp", ["Policy"] = "policies/quiet.json" },
-                },
-                ["AdminTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))),
-            },
-        };
-        var path = Path.Combine(_folder, "gatehouse.json");
-        File.WriteAllText(path, config.ToJsonString());
-        return path;
-    }
 }

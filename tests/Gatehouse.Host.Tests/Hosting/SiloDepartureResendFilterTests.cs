@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Gatehouse.Grains.Limits;
 using Gatehouse.Grains.Sessions;
 using Gatehouse.Host.Tests.Admin;
@@ -20,7 +19,7 @@ public sealed class SiloDepartureResendFilterTests : IAsyncLifetime
     private IGrainFactory Grains => _replica!.Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync() =>
-        _replica = await InProcessReplica.StartAsync(WriteConfiguration(), builder => builder.Services.AddSingleton<IOutgoingGrainCallFilter>(_failures));
+        _replica = await InProcessReplica.StartAsync(QuietReplicaConfig.Write(_folder), builder => builder.Services.AddSingleton<IOutgoingGrainCallFilter>(_failures));
 
     public async Task DisposeAsync()
     {
@@ -73,26 +72,5 @@ public sealed class SiloDepartureResendFilterTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await Grains.GetGrain<ISessionGrain>("unknown-session").GetAsync());
 
         Assert.Equal(1, _failures.Calls);
-    }
-
-    /// <summary>The embedded default (one silo on localhost clustering) and an upstream that is never called.</summary>
-    private string WriteConfiguration()
-    {
-        Directory.CreateDirectory(Path.Combine(_folder, "policies"));
-        File.WriteAllText(Path.Combine(_folder, "policies", "quiet.json"), """{ "version": "1", "default": "allow" }""");
-        var config = new JsonObject
-        {
-            ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
-            ["Gatehouse"] = new JsonObject
-            {
-                ["Upstreams"] = new JsonObject
-                {
-                    ["quiet"] = new JsonObject { ["Url"] = $"http://127.0.0.1:{FreePort.Next()}/mcp", ["Policy"] = "policies/quiet.json" },
-                },
-            },
-        };
-        var path = Path.Combine(_folder, "gatehouse.json");
-        File.WriteAllText(path, config.ToJsonString());
-        return path;
     }
 }
