@@ -16,6 +16,7 @@ internal static class LoadTestCommand
             "exactness" => ExactnessCommand.RunAsync,
             "failover" => FailoverCommand.RunAsync,
             "scale" => ScaleCommand.RunAsync,
+            "soak" => SoakCommand.RunAsync,
             "many-counters" => ManyCountersCommand.RunAsync,
             "counters" => CountersCommand.RunAsync,
             "decisions" => DecisionsCommand.RunAsync,
@@ -25,7 +26,7 @@ internal static class LoadTestCommand
         if (command is null)
         {
             await error.WriteLineAsync("usage: (each also takes --out DIR and --no-progress)");
-            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ScaleCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage, ApprovalsCommand.Usage })
+            foreach (var usage in new[] { RunCommand.Usage, OverheadCommand.Usage, ExactnessCommand.Usage, FailoverCommand.Usage, ScaleCommand.Usage, SoakCommand.Usage, ManyCountersCommand.Usage, CountersCommand.Usage, DecisionsCommand.Usage, ApprovalsCommand.Usage })
             {
                 await error.WriteLineAsync("  " + usage);
             }

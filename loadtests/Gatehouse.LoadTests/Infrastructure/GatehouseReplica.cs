@@ -20,6 +20,12 @@ internal sealed class GatehouseReplica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The id of the replica's process (<c>dotnet gatehouse.dll</c> runs the replica in the process started).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the replica wrote (its log).</summary>
     public string Output => _process.Output;
 

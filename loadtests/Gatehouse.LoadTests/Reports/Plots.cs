@@ -77,18 +77,25 @@ internal static class Plots
         Finish(plot, path, title, "seconds since the start of the run", "latency (ms)");
     }
 
-    /// <summary>One or more lines over a common x axis (e.g. counters held).</summary>
-    public static void Lines(string path, string title, string xLabel, string yLabel, double[] xs, IEnumerable<(string Label, double[] Ys)> series, bool logX = false, (double Value, string Label)? target = null)
+    /// <summary>
+    /// One or more lines over a common x axis (e.g. counters held); a NaN is a point not measured, left out of its
+    /// line. <paramref name="marker"/> draws a vertical line (e.g. the end of a warm-up).
+    /// </summary>
+    public static void Lines(
+        string path, string title, string xLabel, string yLabel, double[] xs, IEnumerable<(string Label, double[] Ys)> series,
+        bool logX = false, (double Value, string Label)? target = null, (double X, string Label)? marker = null)
     {
         var plot = new Plot();
         var x = logX ? xs.Select(Math.Log10).ToArray() : xs;
         var top = 0.0;
-        foreach (var (label, ys) in series)
+        foreach (var (label, all) in series)
         {
-            var line = plot.Add.ScatterLine(x, ys);
+            var measured = Enumerable.Range(0, all.Length).Where(i => !double.IsNaN(all[i])).ToArray();
+            var ys = measured.Select(i => all[i]).ToArray();
+            var line = plot.Add.ScatterLine(measured.Select(i => x[i]).ToArray(), ys);
             line.LegendText = label;
             line.LineWidth = 2;
-            line.MarkerSize = 7;
+            line.MarkerSize = xs.Length > 50 ? 0 : 7;
             top = Math.Max(top, ys.DefaultIfEmpty(0).Max());
         }
 
@@ -97,6 +104,12 @@ internal static class Plots
             var goal = plot.Add.HorizontalLine(t.Value, 2, Colors.Green, LinePattern.Dashed);
             goal.LegendText = t.Label;
             top = Math.Max(top, t.Value);
+        }
+
+        if (marker is { } m)
+        {
+            var edge = plot.Add.VerticalLine(m.X, 2, Colors.Gray, LinePattern.Dashed);
+            edge.LegendText = m.Label;
         }
 
         // From zero, so that a flat line looks flat.

@@ -40,6 +40,14 @@ internal static class FrontExtensions
             // serves them); 2026-07-28 agents are served per request.
             transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
             transport.ConfigureSessionOptions = configurator.ConfigureAsync;
+
+            // Every replica an agent's requests reach holds its own copy of the session, but a DELETE closes
+            // only the copy on the replica it reaches (and the grain's record): the others are never used again.
+            // They go after the same idle time as the session's upstream connections, not the SDK's two hours.
+            // A session idle that long is still open in its grain and adopted again by its next request.
+#pragma warning disable MCP9006 // Stateful sessions, as above.
+            transport.IdleTimeout = SessionUpstreams.IdleLimit;
+#pragma warning restore MCP9006
 #pragma warning disable MCPEXP002 // Experimental; used to count and register the sessions this replica holds.
             transport.RunSessionHandler = lifetime.RunAsync;
 #pragma warning restore MCPEXP002

@@ -16,7 +16,8 @@ namespace Gatehouse.Gateway.Sessions;
 /// </summary>
 internal sealed class SessionUpstreams : IAsyncDisposable
 {
-    private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(10);
+    /// <summary>How long a replica keeps an agent session's connections, and the session itself, unused.</summary>
+    internal static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<(string Session, string Upstream, bool Listen), Entry> _connections = new();
     private readonly UpstreamCatalog _catalog;

@@ -5,8 +5,9 @@ namespace Gatehouse.Grains;
 
 /// <summary>
 /// One agent session's record, read through from the session store so a session opened on one
-/// replica is served by any other, also after the silo that held the grain died. Kept active as long
-/// as the MCP transport keeps an idle session (two hours), which matters when the store is in memory.
+/// replica is served by any other, also after the silo that held the grain died. Kept active for two
+/// hours of idleness, longer than a replica's MCP transport keeps an idle session (ten minutes, after which
+/// the session's next request adopts it again from here), which matters when the store is in memory.
 /// Asking for a session that does not exist leaves no activation behind.
 /// </summary>
 /// <remarks>
