@@ -30,6 +30,9 @@ internal sealed class MarkdownTable(params string[] headers)
     /// <summary>Milliseconds with three decimals.</summary>
     public static string Ms(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
+    /// <summary>Free text (an error message) as one cell: on one line, its pipes escaped.</summary>
+    public static string Cell(string? text) => (text ?? string.Empty).ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+
     private static string Format(object? cell) => cell switch
     {
         null => string.Empty,

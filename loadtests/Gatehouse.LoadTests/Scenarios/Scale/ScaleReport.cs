@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gatehouse.LoadTests.Reports;
+using Gatehouse.LoadTests.Scenarios.Shared;
 
 namespace Gatehouse.LoadTests.Scenarios.Scale;
 
@@ -32,7 +33,7 @@ internal sealed record ScaleReport(
         static string S(double? seconds) => seconds?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
         var text = new StringBuilder();
         var o = Options;
-        text.Append(CultureInfo.InvariantCulture, $"{o.Agents} agents (half on `{ScalePolicy.LimitedTool}`, limited to {o.Limit} per {o.WindowSeconds} s per grant over {Limit.Grants} grants; half on `{ScalePolicy.UnlimitedTool}`, unlimited), ")
+        text.Append(CultureInfo.InvariantCulture, $"{o.Agents} agents (half on `{MeteredLoadPolicy.LimitedTool}`, limited to {o.Limit} per {o.WindowSeconds} s per grant over {Limit.Grants} grants; half on `{MeteredLoadPolicy.UnlimitedTool}`, unlimited), ")
             .Append(CultureInfo.InvariantCulture, $"each request to the next replica of the balancer's rotation; {o.Start} → {o.Peak} → {o.Start} replicas on PostgreSQL{(o.Roll ? ", then a rolling restart" : string.Empty)}; {Machine}.\n\n");
 
         var phases = new MarkdownTable("phase", "replicas", "seconds", "calls", "admitted", "rate limited", "failed", "p50 ms", "p95 ms", "max ms");
@@ -44,7 +45,7 @@ internal sealed record ScaleReport(
 
         text.Append(phases).Append('\n');
         text.Append(new MarkdownTable("limited tool", "limit", "window s", "grants", "windows per grant", "most allowed", "admitted", "ran upstream", "grant windows at the limit", "fullest grant window", "over-admitted")
-            .Row($"`{ScalePolicy.LimitedTool}`", Limit.Limit, Limit.WindowSeconds, Limit.Grants, Limit.Windows, Limit.MostAdmitted, Limit.Admitted, Limit.RanUpstream, Limit.WindowsAtLimit, Limit.FullestWindow, Limit.OverAdmitted))
+            .Row($"`{MeteredLoadPolicy.LimitedTool}`", Limit.Limit, Limit.WindowSeconds, Limit.Grants, Limit.Windows, Limit.MostAdmitted, Limit.Admitted, Limit.RanUpstream, Limit.WindowsAtLimit, Limit.FullestWindow, Limit.OverAdmitted))
             .Append('\n');
 
         var replicas = new MarkdownTable("replica", "started in", "ready s", "stopped in", "exit after SIGTERM s", "exit code");
@@ -54,23 +55,7 @@ internal sealed record ScaleReport(
         }
 
         text.Append(replicas).Append('\n');
-        if (Failures.Count == 0)
-        {
-            text.Append("Failed calls: none.\n");
-        }
-        else
-        {
-            var failures = new MarkdownTable("at s", "phase", "tool", "agent", "after ms", "error", "detail");
-            foreach (var f in Failures)
-            {
-                failures.Row(S(f.Seconds), f.Phase, f.Tool, f.Agent, MarkdownTable.Ms(f.LatencyMs), f.Error, Cell(f.Detail));
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"Failed calls: {Failures.Count}.\n\n").Append(failures);
-        }
-
+        FailedCall.AppendTo(text, Failures);
         return text.ToString();
     }
-
-    private static string Cell(string? detail) => (detail ?? string.Empty).ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 }

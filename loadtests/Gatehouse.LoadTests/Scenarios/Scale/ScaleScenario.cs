@@ -3,6 +3,7 @@ using Gatehouse.LoadTests.Agents;
 using Gatehouse.LoadTests.Infrastructure;
 using Gatehouse.LoadTests.Progress;
 using Gatehouse.LoadTests.Reports;
+using Gatehouse.LoadTests.Scenarios.Shared;
 
 namespace Gatehouse.LoadTests.Scenarios.Scale;
 
@@ -19,11 +20,11 @@ internal static class ScaleScenario
         var server = await PostgresServer.ConnectionStringAsync(options.Postgres);
         progress.Status("starting the test upstream");
         await using var upstream = await TestUpstream.StartAsync();
-        var grants = Enumerable.Range(0, ScalePolicy.Grants).Select(ScalePolicy.GrantName).ToArray();
+        var grants = Enumerable.Range(0, MeteredLoadPolicy.Grants).Select(MeteredLoadPolicy.GrantName).ToArray();
         await using var cluster = await GatehouseCluster.StartAsync(
             0,
-            new Dictionary<string, (Uri, string)> { [ScalePolicy.Upstream] = (upstream.Endpoint, ScalePolicy.Json(options.Limit, options.WindowSeconds)) },
-            grants.ToDictionary(g => g, _ => new[] { ScalePolicy.Upstream }),
+            new Dictionary<string, (Uri, string)> { [MeteredLoadPolicy.Upstream] = (upstream.Endpoint, MeteredLoadPolicy.Json("scale", options.Limit, options.WindowSeconds)) },
+            grants.ToDictionary(g => g, _ => new[] { MeteredLoadPolicy.Upstream }),
             server,
             "Durable");
         var membership = new Membership(cluster, progress);
@@ -34,17 +35,17 @@ internal static class ScaleScenario
         string?[] tokens = [.. grants.Select(g => cluster.Config.Tokens[g])];
         var limitedAgents = await Agent.ConnectAsync(options.Agents / 2, membership.Rotation, tokens);
         var unlimitedAgents = await Agent.ConnectAsync(options.Agents - limitedAgents.Length, membership.Rotation, tokens);
-        var before = (await upstream.InvocationsAsync()).GetValueOrDefault(ScalePolicy.LimitedTool);
+        var before = (await upstream.InvocationsAsync()).GetValueOrDefault(MeteredLoadPolicy.LimitedTool);
 
-        var limited = new CallLog($"{ScalePolicy.LimitedTool}, {options.Limit} per {options.WindowSeconds} s");
-        var unlimited = new CallLog($"{ScalePolicy.UnlimitedTool}, unlimited");
+        var limited = new CallLog($"{MeteredLoadPolicy.LimitedTool}, {options.Limit} per {options.WindowSeconds} s");
+        var unlimited = new CallLog($"{MeteredLoadPolicy.UnlimitedTool}, unlimited");
         membership.CountFrom(limited.Started);
         using var stop = new CancellationTokenSource();
         var hold = new SteadyHold(TimeSpan.FromSeconds(options.HoldSeconds), () => limited.Records.Count + unlimited.Records.Count, options.Agents);
         progress.Watch(unlimited);
         var load = Task.WhenAll(
-            LoadRunner.RunAsync(limitedAgents, new LoadPlan(ScalePolicy.LimitedTool, ScalePolicy.LimitedArguments, TimeSpan.FromHours(1)), limited, stop: stop.Token),
-            LoadRunner.RunAsync(unlimitedAgents, new LoadPlan(ScalePolicy.UnlimitedTool, ScalePolicy.UnlimitedArguments, TimeSpan.FromHours(1)), unlimited, stop: stop.Token));
+            LoadRunner.RunAsync(limitedAgents, new LoadPlan(MeteredLoadPolicy.LimitedTool, MeteredLoadPolicy.LimitedArguments, TimeSpan.FromHours(1)), limited, stop: stop.Token),
+            LoadRunner.RunAsync(unlimitedAgents, new LoadPlan(MeteredLoadPolicy.UnlimitedTool, MeteredLoadPolicy.UnlimitedArguments, TimeSpan.FromHours(1)), unlimited, stop: stop.Token));
         try
         {
             await ChangeAsync(membership, options, hold);
@@ -58,13 +59,13 @@ internal static class ScaleScenario
 
         progress.Completed(PhaseStats.Of(unlimited));
         progress.Completed(PhaseStats.Of(limited));
-        var ran = (await upstream.InvocationsAsync()).GetValueOrDefault(ScalePolicy.LimitedTool) - before;
-        var timeline = new ScaleTimeline(membership, [(ScalePolicy.LimitedTool, limited), (ScalePolicy.UnlimitedTool, unlimited)]);
+        var ran = (await upstream.InvocationsAsync()).GetValueOrDefault(MeteredLoadPolicy.LimitedTool) - before;
+        var timeline = new ScaleTimeline(membership, [(MeteredLoadPolicy.LimitedTool, limited), (MeteredLoadPolicy.UnlimitedTool, unlimited)]);
         var report = new ScaleReport(
             MachineInfo.Current(),
             options,
             timeline.Figures(),
-            LimitCheck.Of(limited, options.Limit, options.WindowSeconds, Math.Min(ScalePolicy.Grants, limitedAgents.Length), ran),
+            LimitCheck.Of(limited, options.Limit, options.WindowSeconds, Math.Min(MeteredLoadPolicy.Grants, limitedAgents.Length), ran),
             membership.Lives,
             membership.Events,
             timeline.Failures());
@@ -82,7 +83,7 @@ internal static class ScaleScenario
             // The newest go first, as a ReplicaSet scaled down removes the youngest pods.
             while (membership.Serving > start)
             {
-                await membership.RemoveAsync(membership.InRotation()[^1], ScalePolicy.Upstream);
+                await membership.RemoveAsync(membership.InRotation()[^1], MeteredLoadPolicy.Upstream);
             }
         });
         await membership.PhaseAsync($"steady at {start} again", hold.WaitAsync);
@@ -92,8 +93,8 @@ internal static class ScaleScenario
             {
                 foreach (var old in membership.InRotation())
                 {
-                    await membership.AddAsync(ScalePolicy.Upstream);
-                    await membership.RemoveAsync(old, ScalePolicy.Upstream);
+                    await membership.AddAsync(MeteredLoadPolicy.Upstream);
+                    await membership.RemoveAsync(old, MeteredLoadPolicy.Upstream);
                 }
             });
             await membership.PhaseAsync("steady after the roll", hold.WaitAsync);
@@ -104,7 +105,7 @@ internal static class ScaleScenario
     {
         for (var i = 0; i < count; i++)
         {
-            await membership.AddAsync(ScalePolicy.Upstream);
+            await membership.AddAsync(MeteredLoadPolicy.Upstream);
         }
     }
 }

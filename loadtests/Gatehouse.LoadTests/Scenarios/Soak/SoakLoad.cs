@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Gatehouse.LoadTests.Agents;
+using Gatehouse.LoadTests.Scenarios.Shared;
 
 namespace Gatehouse.LoadTests.Scenarios.Soak;
 
@@ -73,8 +74,8 @@ internal sealed class SoakLoad(IReadOnlyList<ChurningAgent> agents, double rate,
             }
 
             var (tool, arguments, log) = onLimited
-                ? (SoakPolicy.LimitedTool, SoakPolicy.LimitedArguments, limited)
-                : (SoakPolicy.UnlimitedTool, SoakPolicy.UnlimitedArguments, unlimited);
+                ? (MeteredLoadPolicy.LimitedTool, MeteredLoadPolicy.LimitedArguments, limited)
+                : (MeteredLoadPolicy.UnlimitedTool, MeteredLoadPolicy.UnlimitedArguments, unlimited);
             log.Add(await ToolCaller.CallAsync(session, tool, arguments, due, CallTimeout));
             await agent.AfterCallAsync(stop);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gatehouse.LoadTests.Reports;
 using Gatehouse.LoadTests.Scenarios.Scale;
+using Gatehouse.LoadTests.Scenarios.Shared;
 
 namespace Gatehouse.LoadTests.Scenarios.Soak;
 
@@ -45,7 +46,7 @@ internal sealed record SoakReport(
         var text = new StringBuilder();
         var o = Options;
         text.Append(CultureInfo.InvariantCulture, $"{o.Replicas} replicas on PostgreSQL (durable counters) and the C# test upstream; {o.Agents} agents, {o.Rate:0.#} calls/s in total (open loop), ")
-            .Append(CultureInfo.InvariantCulture, $"alternately `{SoakPolicy.LimitedTool}` (limited to {SoakPolicy.Limit} per {SoakPolicy.WindowSeconds} s per grant, {SoakPolicy.Grants} grants) and `{SoakPolicy.UnlimitedTool}` (unlimited), ")
+            .Append(CultureInfo.InvariantCulture, $"alternately `{MeteredLoadPolicy.LimitedTool}` (limited to {SoakPolicy.Limit} per {SoakPolicy.WindowSeconds} s per grant, {MeteredLoadPolicy.Grants} grants) and `{MeteredLoadPolicy.UnlimitedTool}` (unlimited), ")
             .Append(CultureInfo.InvariantCulture, $"each request to the next replica (round robin, no affinity); each agent closes its session (DELETE) after {o.SessionCalls} calls and opens another; ")
             .Append(CultureInfo.InvariantCulture, $"every replica sampled every {o.SampleSeconds:0.#} s; {LoadSeconds / 60:0.0} min of load; {Machine}.\n\n");
 
@@ -83,21 +84,7 @@ internal sealed record SoakReport(
 
     private void AppendFailures(StringBuilder text)
     {
-        if (Failures.Count == 0)
-        {
-            text.Append("Failed calls: none.\n");
-        }
-        else
-        {
-            var failures = new MarkdownTable("at s", "phase", "tool", "agent", "after ms", "error", "detail");
-            foreach (var f in Failures)
-            {
-                failures.Row(Seconds(f.Seconds), f.Phase, f.Tool, f.Agent, MarkdownTable.Ms(f.LatencyMs), f.Error, Cell(f.Detail));
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"Failed calls: {Failures.Count}.\n\n").Append(failures);
-        }
-
+        FailedCall.AppendTo(text, Failures);
         if (SessionFailures.Count == 0)
         {
             text.Append("Sessions that failed to open or close: none.\n");
@@ -107,7 +94,7 @@ internal sealed record SoakReport(
             var sessions = new MarkdownTable("at s", "agent", "step", "error");
             foreach (var f in SessionFailures)
             {
-                sessions.Row(Seconds(f.Seconds), f.Agent, f.Step, Cell(f.Error));
+                sessions.Row(Seconds(f.Seconds), f.Agent, f.Step, MarkdownTable.Cell(f.Error));
             }
 
             text.Append(CultureInfo.InvariantCulture, $"\nSessions that failed to open or close: {SessionFailures.Count}.\n\n").Append(sessions);
@@ -119,6 +106,4 @@ internal sealed record SoakReport(
     private static string Signed(double value, string unit) => (value >= 0 ? "+" : string.Empty) + value.ToString(unit == "count" ? "0.0" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Cell(string? detail) => (detail ?? string.Empty).ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 }

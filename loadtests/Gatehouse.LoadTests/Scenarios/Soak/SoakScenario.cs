@@ -3,6 +3,7 @@ using Gatehouse.LoadTests.Agents;
 using Gatehouse.LoadTests.Infrastructure;
 using Gatehouse.LoadTests.Progress;
 using Gatehouse.LoadTests.Reports;
+using Gatehouse.LoadTests.Scenarios.Shared;
 
 namespace Gatehouse.LoadTests.Scenarios.Soak;
 
@@ -20,17 +21,17 @@ internal static class SoakScenario
         var server = await PostgresServer.ConnectionStringAsync(options.Postgres);
         progress.Status("starting the test upstream");
         await using var upstream = await TestUpstream.StartAsync();
-        var grants = Enumerable.Range(0, SoakPolicy.Grants).Select(SoakPolicy.GrantName).ToArray();
+        var grants = Enumerable.Range(0, MeteredLoadPolicy.Grants).Select(MeteredLoadPolicy.GrantName).ToArray();
         progress.Status($"starting {options.Replicas} Gatehouse replicas on PostgreSQL");
         await using var cluster = await GatehouseCluster.StartAsync(
             options.Replicas,
-            new Dictionary<string, (Uri, string)> { [SoakPolicy.Upstream] = (upstream.Endpoint, SoakPolicy.Json()) },
-            grants.ToDictionary(g => g, _ => new[] { SoakPolicy.Upstream }),
+            new Dictionary<string, (Uri, string)> { [MeteredLoadPolicy.Upstream] = (upstream.Endpoint, SoakPolicy.Json()) },
+            grants.ToDictionary(g => g, _ => new[] { MeteredLoadPolicy.Upstream }),
             server,
             "Durable");
         using var http = new HttpClient { Timeout = ScrapeTimeout };
         var probes = cluster.Replicas.Select((r, i) => new ReplicaProbe("r" + (i + 1).ToString(CultureInfo.InvariantCulture), r, http)).ToList();
-        var rotation = new Rotation(cluster.EndpointsOf(SoakPolicy.Upstream));
+        var rotation = new Rotation(cluster.EndpointsOf(MeteredLoadPolicy.Upstream));
 
         var churn = new SessionChurn();
         var agents = Enumerable.Range(0, options.Agents)
@@ -42,8 +43,8 @@ internal static class SoakScenario
             await agent.OpenAsync(CancellationToken.None);
         }
 
-        var limited = new CallLog($"{SoakPolicy.LimitedTool}, {SoakPolicy.Limit} per {SoakPolicy.WindowSeconds} s per grant");
-        var unlimited = new CallLog($"{SoakPolicy.UnlimitedTool}, unlimited");
+        var limited = new CallLog($"{MeteredLoadPolicy.LimitedTool}, {SoakPolicy.Limit} per {SoakPolicy.WindowSeconds} s per grant");
+        var unlimited = new CallLog($"{MeteredLoadPolicy.UnlimitedTool}, unlimited");
         churn.CountFrom(limited.Started);
         using var replicaExited = new CancellationTokenSource();
         using var loadEnded = new CancellationTokenSource();
@@ -69,7 +70,7 @@ internal static class SoakScenario
 
         progress.Completed(PhaseStats.Of(unlimited));
         progress.Completed(PhaseStats.Of(limited));
-        var timeline = new SoakTimeline(limited.Started, options.WarmUp, sampler.Rounds, [(SoakPolicy.LimitedTool, limited), (SoakPolicy.UnlimitedTool, unlimited)], Logs(probes));
+        var timeline = new SoakTimeline(limited.Started, options.WarmUp, sampler.Rounds, [(MeteredLoadPolicy.LimitedTool, limited), (MeteredLoadPolicy.UnlimitedTool, unlimited)], Logs(probes));
         var report = new SoakReport(
             MachineInfo.Current(),
             options,

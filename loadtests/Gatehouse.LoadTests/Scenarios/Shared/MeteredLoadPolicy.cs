@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Gatehouse.LoadTests.Scenarios.Scale;
+namespace Gatehouse.LoadTests.Scenarios.Shared;
 
-/// <summary>The policy of <c>scale</c>: one tool under a fixed-window limit per grant, one without any limit.</summary>
-internal static class ScalePolicy
+/// <summary>The policy of <c>scale</c> and <c>soak</c>: one tool under a fixed-window limit per grant, one without any limit.</summary>
+internal static class MeteredLoadPolicy
 {
     public const string Upstream = "metered";
 
@@ -22,11 +22,11 @@ internal static class ScalePolicy
 
     public static string GrantName(int index) => "grant-" + index.ToString(CultureInfo.InvariantCulture);
 
-    public static string Json(int max, int windowSeconds) => string.Create(
+    public static string Json(string scenario, int max, int windowSeconds) => string.Create(
         CultureInfo.InvariantCulture,
         $$"""
         {
-          "version": "scale-{{max}}-{{windowSeconds}}",
+          "version": "{{scenario}}-{{max}}-{{windowSeconds}}",
           "default": "allow",
           "tools": {
             "{{LimitedTool}}": { "limits": [ { "counter": "{{Counter}}", "window": {{windowSeconds}}, "max": {{max}}, "scope": "grant", "algorithm": "fixed" } ] }
