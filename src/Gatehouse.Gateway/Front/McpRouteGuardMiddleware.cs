@@ -1,7 +1,9 @@
+using System.Globalization;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Grains.Sessions;
+using Gatehouse.Grains.Storage;
 using Gatehouse.Upstreams;
 using Microsoft.AspNetCore.Authentication;
 
@@ -54,7 +56,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             {
                 record = await session.GetAsync();
             }
-            catch (SessionStoreUnavailableException)
+            catch (StoreUnavailableException)
             {
                 await WriteSessionUnavailableAsync(context);
                 return;
@@ -146,7 +148,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
     /// </summary>
     private static Task WriteSessionUnavailableAsync(HttpContext context)
     {
-        context.Response.Headers.RetryAfter = SessionRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = SessionRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "unavailable",
             $"This session could not be read: the session store is unavailable. Try again in {SessionRetryAfterSeconds} s.");
     }

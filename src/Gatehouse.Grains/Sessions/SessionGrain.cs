@@ -1,4 +1,5 @@
 using Gatehouse.Grains.Sessions;
+using Gatehouse.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Grains;
@@ -15,7 +16,7 @@ namespace Gatehouse.Grains;
 /// and is written behind. A write that fails is retried every <see cref="RetryPeriod"/> until it is stored,
 /// and the activation stays in memory meanwhile, so a session opened while the database is down is served
 /// throughout and stored when the database returns. Only reading a session that no silo holds needs the
-/// store; if it is down, that read fails with <see cref="SessionStoreUnavailableException"/>.
+/// store; if it is down, that read fails with <see cref="StoreUnavailableException"/>.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 120)]
 internal sealed partial class SessionGrain(ISessionStore store, ILogger<SessionGrain> logger) : Grain, ISessionGrain
@@ -112,7 +113,7 @@ internal sealed partial class SessionGrain(ISessionStore store, ILogger<SessionG
         catch (Exception ex)
         {
             DeactivateOnIdle();
-            throw new SessionStoreUnavailableException(Id, ex.Message);
+            throw new StoreUnavailableException($"Session '{Id}' could not be read: its store is unavailable ({ex.Message}).");
         }
 
         _loaded = true;
