@@ -5,9 +5,10 @@ namespace Gatehouse.Grains;
 /// <summary>
 /// Idle counters' windows, compactly: a key and a few dozen bytes each instead of a whole activation. Forgets each window
 /// once it expires (swept every <see cref="SweepPeriod"/>, a timer that also keeps the partition in memory). Used in
-/// memory-only mode; durable counters go back to their store instead. A partition lives on one silo. When it is deactivated (its silo stops gracefully), it
-/// hands its windows to its next activation on another silo, as it does when Orleans migrates it; if its silo dies, they
-/// start afresh, as an in-memory counter's window does when its own silo dies.
+/// memory-only mode; durable counters go back to their store instead. A partition lives on one silo. When it is
+/// deactivated (its silo stops gracefully), it hands its windows to its next activation on another silo, as it does
+/// when Orleans migrates it; if its silo dies, they start afresh, as an in-memory counter's window does when its own
+/// silo dies.
 /// </summary>
 internal sealed partial class IdleCounterTableGrain(TimeProvider time, ILogger<IdleCounterTableGrain> logger)
     : Grain, IIdleCounterTableGrain, IGrainMigrationParticipant
@@ -21,11 +22,7 @@ internal sealed partial class IdleCounterTableGrain(TimeProvider time, ILogger<I
 
     public ValueTask KeepAsync(IdleWindow[] windows)
     {
-        foreach (var window in windows)
-        {
-            _windows[window.Key] = new Kept(window.Window, window.ExpiresAt.ToUnixTimeMilliseconds());
-        }
-
+        Put(windows);
         StartSweeping();
         return ValueTask.CompletedTask;
     }
@@ -45,10 +42,7 @@ internal sealed partial class IdleCounterTableGrain(TimeProvider time, ILogger<I
     {
         if (rehydrationContext.TryGetValue<IdleWindow[]>(MigratedWindows, out var windows) && windows is not null)
         {
-            foreach (var window in windows)
-            {
-                _windows[window.Key] = new Kept(window.Window, window.ExpiresAt.ToUnixTimeMilliseconds());
-            }
+            Put(windows);
         }
     }
 
@@ -74,6 +68,14 @@ internal sealed partial class IdleCounterTableGrain(TimeProvider time, ILogger<I
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Put(IdleWindow[] windows)
+    {
+        foreach (var window in windows)
+        {
+            _windows[window.Key] = new Kept(window.Window, window.ExpiresAt.ToUnixTimeMilliseconds());
+        }
     }
 
     private void StartSweeping() => _sweeper ??= this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { KeepAlive = true });
