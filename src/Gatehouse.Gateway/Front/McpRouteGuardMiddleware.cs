@@ -13,7 +13,7 @@ namespace Gatehouse.Gateway.Front;
 /// Runs after authorization on <c>/mcp/{upstream}</c> and <c>/mcp</c>: the upstream must exist and be
 /// named by the grant (on <c>/mcp</c>, the grant must name at least one), and a presented session must
 /// be open, belong to this grant and to this route. Nothing reaches an upstream otherwise. A DELETE
-/// closes the session cluster-wide.
+/// closes the session cluster-wide and ends the upstream sessions that stood for it.
 /// </summary>
 internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFronts fronts, IGrainFactory grains, SessionUpstreams upstreamSessions)
 {
@@ -77,7 +77,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             if (HttpMethods.IsDelete(context.Request.Method))
             {
                 await session.CloseAsync();
-                await upstreamSessions.ForgetAsync(sessionId);
+                await upstreamSessions.CloseAsync(sessionId, record);
             }
             else if (HttpMethods.IsGet(context.Request.Method))
             {

@@ -22,6 +22,7 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Session, string Upstream, bool Listen), Entry> _connections = new();
     private readonly UpstreamCatalog _catalog;
     private readonly UpstreamTransportFactory _transports;
+    private readonly UpstreamSessionCloser _closer;
     private readonly AgentSessions _agents;
     private readonly AgentRequests _requests;
     private readonly IGrainFactory _grains;
@@ -29,10 +30,11 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
-    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
+    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, UpstreamSessionCloser closer, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _catalog = catalog;
         _transports = transports;
+        _closer = closer;
         _agents = agents;
         _requests = requests;
         _grains = grains;
@@ -61,8 +63,21 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The agent closed its session: drops this replica's connections for it and ends each upstream session that
+    /// stood for it (other replicas' idle connections to those go with their idle limit).
+    /// </summary>
+    public async Task CloseAsync(string sessionId, SessionRecord record)
+    {
+        await ForgetAsync(sessionId);
+        if (record.Upstreams is { Count: > 0 } bindings)
+        {
+            await Task.WhenAll(bindings.Select(pair => _closer.EndAsync(pair.Key, pair.Value.UpstreamSessionId, pair.Value.ProtocolVersion)));
+        }
+    }
+
     /// <summary>Drops this replica's connections for a closed agent session.</summary>
-    public async Task ForgetAsync(string sessionId)
+    private async Task ForgetAsync(string sessionId)
     {
         foreach (var key in _connections.Keys.Where(k => k.Session == sessionId).ToList())
         {
@@ -104,7 +119,17 @@ internal sealed class SessionUpstreams : IAsyncDisposable
             Capabilities = initialize?.Capabilities,
             Callbacks = record.Route.Length == 0 ? new AggregateAgentCallbacks(callbacks, upstream) : callbacks,
             Binding = record.UpstreamBindingOf(upstream),
-            Bind = async binding => await grain.BindUpstreamAsync(upstream, binding),
+            Bind = async binding =>
+            {
+                var winner = await grain.BindUpstreamAsync(upstream, binding);
+                if (winner.UpstreamSessionId != binding.UpstreamSessionId)
+                {
+                    // Another replica recorded its upstream session first: ours stands for nothing, end it.
+                    await _closer.EndAsync(upstream, binding.UpstreamSessionId, binding.ProtocolVersion);
+                }
+
+                return winner;
+            },
             Listen = listen,
         };
         return new UpstreamConnection(upstream, _catalog.Get(upstream), _transports, _loggerFactory, _time, spec);

@@ -22,4 +22,10 @@ internal static partial class UpstreamLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Upstream {Upstream} no longer knows the gateway's session (it restarted?); the request goes again on a new session")]
     public static partial void SessionExpired(ILogger logger, string upstream);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Ended upstream {Upstream}'s session for a closed agent session (HTTP {Status})")]
+    public static partial void SessionClosed(ILogger logger, string upstream, int status);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Could not end upstream {Upstream}'s session for a closed agent session ({Reason}); it lasts until the upstream's own idle timeout")]
+    public static partial void SessionCloseFailed(ILogger logger, string upstream, string reason);
 }

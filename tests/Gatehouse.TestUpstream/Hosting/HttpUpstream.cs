@@ -1,3 +1,4 @@
+using Gatehouse.TestUpstream.Sessions;
 using ModelContextProtocol.AspNetCore;
 
 namespace Gatehouse.TestUpstream.Hosting;
@@ -8,15 +9,26 @@ internal static class HttpUpstream
     public static async Task RunAsync(TestUpstreamCommandLine commandLine)
     {
         var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+        var sessions = new OpenSessions();
 
         builder.Services
             .AddTestUpstream(commandLine.ServerName)
-            .WithHttpTransport(options => options.SessionMode = commandLine.Stateful
-                ? HttpServerSessionMode.StatefulForInitializeClients
-                : HttpServerSessionMode.Stateless);
+            .WithHttpTransport(options =>
+            {
+                options.SessionMode = commandLine.Stateful
+                    ? HttpServerSessionMode.StatefulForInitializeClients
+                    : HttpServerSessionMode.Stateless;
+                if (commandLine.Stateful)
+                {
+#pragma warning disable MCPEXP002 // Experimental; used only to count the sessions held.
+                    options.RunSessionHandler = sessions.RunAsync;
+#pragma warning restore MCPEXP002
+                }
+            });
 
         var app = builder.Build();
         app.MapMcp(TestUpstreamDefaults.McpPath);
+        app.MapGet("/sessions", () => new { open = sessions.Open, opened = sessions.Opened });
         await app.RunAsync();
     }
 }
