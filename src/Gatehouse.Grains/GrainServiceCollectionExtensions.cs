@@ -18,6 +18,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IReplicaReporter, NoReplicaReporter>();
         services.TryAddSingleton(CounterOutagePolicy.FailClosed);
         services.TryAddSingleton<IdleWindowBatcher>();
+        services.TryAddSingleton<CacheBucketTally>();
         return services;
     }
 }

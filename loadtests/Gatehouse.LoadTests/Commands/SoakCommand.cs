@@ -6,7 +6,7 @@ namespace Gatehouse.LoadTests.Commands;
 internal static class SoakCommand
 {
     public const string Usage =
-        "soak [--minutes 60] [--replicas 3] [--agents 12] [--rate 40] [--session-calls 200] [--sample-seconds 15] [--postgres CONN]";
+        "soak [--minutes 60] [--replicas 3] [--agents 12] [--rate 40] [--session-calls 200] [--sample-seconds 15] [--warm-up-minutes M] [--postgres CONN]";
 
     private const double MiB = 1024 * 1024;
 
@@ -20,10 +20,11 @@ internal static class SoakCommand
             o.Double("--rate") ?? 40,
             o.Int("--session-calls", 200),
             o.Double("--sample-seconds") ?? 15,
-            o.Optional("--postgres"));
-        if (options.Minutes <= 0 || options.Replicas < 1 || options.Agents < 1 || options.Rate <= 0 || options.SessionCalls < 1 || options.SampleSeconds <= 0)
+            o.Optional("--postgres"),
+            o.Double("--warm-up-minutes"));
+        if (options.Minutes <= 0 || options.Replicas < 1 || options.Agents < 1 || options.Rate <= 0 || options.SessionCalls < 1 || options.SampleSeconds <= 0 || options.WarmUp >= options.Duration)
         {
-            throw new ArgumentException("--minutes, --rate and --sample-seconds must be positive, --replicas, --agents and --session-calls at least 1");
+            throw new ArgumentException("--minutes, --rate and --sample-seconds must be positive, --warm-up-minutes shorter than the run, --replicas, --agents and --session-calls at least 1");
         }
 
         var (report, timeline) = await context.RunAsync(progress => SoakScenario.RunAsync(options, progress));
@@ -39,6 +40,7 @@ internal static class SoakCommand
             [
                 .. timeline.ReplicaNames.Select(r => ($"RSS {r}", timeline.Of(r, s => s.RssBytes / MiB))),
                 .. timeline.ReplicaNames.Select(r => ($"GC heap {r}", timeline.Of(r, s => s.GcHeapBytes / MiB))),
+                .. timeline.ReplicaNames.Select(r => ($"resumption store {r}", timeline.Of(r, s => s.ResumptionBytes / MiB))),
             ],
             marker: warmUp);
         var grains = context.Files.Beside("grains-sessions.png");

@@ -42,6 +42,14 @@ public sealed class GatehouseOptions
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// Minutes an agent may take to resume a broken SSE stream (<c>Last-Event-ID</c>, on any replica) after the
+    /// stream's last use: its events and record are kept cluster-wide that long, then dropped. Default 10. Memory
+    /// grows with calls per second × this; the MCP SDK's own defaults (30 minutes for events, an hour for stream
+    /// records) held about 50 MiB per replica per hour of 40 calls/s before levelling off.
+    /// </summary>
+    public int ResumptionMinutes { get; set; } = 10;
+
     /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

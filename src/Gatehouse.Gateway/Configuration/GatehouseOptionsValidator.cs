@@ -33,6 +33,11 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             faults.Add("Gatehouse:AdminTokenSha256 must be 64 hex characters (the SHA-256 of the admin token).");
         }
 
+        if (options.ResumptionMinutes is < 1 or > 1440)
+        {
+            faults.Add("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day).");
+        }
+
         if (options.MaxRequestBodyBytes < 1024)
         {
             faults.Add("Gatehouse:MaxRequestBodyBytes must be at least 1024.");

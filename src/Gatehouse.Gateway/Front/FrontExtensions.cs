@@ -1,9 +1,11 @@
 using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Front.Aggregate;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Resumption;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Sessions;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
 
@@ -31,7 +33,15 @@ internal static class FrontExtensions
         services.AddSingleton<GrainDistributedCache>();
 #pragma warning disable MCP9006 // Stateful sessions are what 2025-06-18 and 2025-11-25 agents speak; Gatehouse serves them.
         services.AddMcpServer().WithHttpTransport().WithDistributedCacheEventStreamStore();
-        services.AddOptions<DistributedCacheEventStreamStoreOptions>().Configure<GrainDistributedCache>((store, cache) => store.Cache = cache);
+        services.AddOptions<DistributedCacheEventStreamStoreOptions>().Configure<GrainDistributedCache, IOptions<GatehouseOptions>>((store, cache, options) =>
+        {
+            store.Cache = cache;
+            var retention = TimeSpan.FromMinutes(options.Value.ResumptionMinutes);
+            store.EventSlidingExpiration = retention;
+            store.MetadataSlidingExpiration = retention;
+            store.EventAbsoluteExpiration = null;
+            store.MetadataAbsoluteExpiration = null;
+        });
 #pragma warning restore MCP9006
         services.AddSingleton<SessionLifetime>();
         services.AddOptions<HttpServerTransportOptions>().Configure<SessionConfigurator, SessionLifetime>((transport, configurator, lifetime) =>

@@ -3,7 +3,7 @@ using Gatehouse.Grains.Caching;
 namespace Gatehouse.Grains;
 
 /// <summary>A bucket of cache entries held until they expire; expired entries are swept every 30 s.</summary>
-internal sealed class CacheBucketGrain(TimeProvider time) : Grain, ICacheBucketGrain
+internal sealed class CacheBucketGrain(TimeProvider time, CacheBucketTally tally) : Grain, ICacheBucketGrain
 {
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(30);
 
@@ -20,7 +20,7 @@ internal sealed class CacheBucketGrain(TimeProvider time) : Grain, ICacheBucketG
         var now = time.GetUtcNow();
         if (entry.ExpiredAt(now))
         {
-            _entries.Remove(key);
+            Forget(key);
             return ValueTask.FromResult<byte[]?>(null);
         }
 
@@ -30,7 +30,9 @@ internal sealed class CacheBucketGrain(TimeProvider time) : Grain, ICacheBucketG
 
     public ValueTask SetAsync(string key, byte[] value, DateTimeOffset? absoluteExpiration, TimeSpan? slidingExpiration)
     {
+        Forget(key);
         _entries[key] = new Entry(value, absoluteExpiration, slidingExpiration) { LastAccess = time.GetUtcNow() };
+        tally.Added(value.Length);
         _sweeper ??= this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod) { KeepAlive = true });
         return ValueTask.CompletedTask;
     }
@@ -47,8 +49,27 @@ internal sealed class CacheBucketGrain(TimeProvider time) : Grain, ICacheBucketG
 
     public ValueTask RemoveAsync(string key)
     {
-        _entries.Remove(key);
+        Forget(key);
         return ValueTask.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The entries go with the activation (best effort, as the interface says): no longer held here.
+        foreach (var key in _entries.Keys.ToList())
+        {
+            Forget(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Forget(string key)
+    {
+        if (_entries.Remove(key, out var entry))
+        {
+            tally.Removed(entry.Value.Length);
+        }
     }
 
     private Task SweepAsync(CancellationToken cancellationToken)
@@ -56,7 +77,7 @@ internal sealed class CacheBucketGrain(TimeProvider time) : Grain, ICacheBucketG
         var now = time.GetUtcNow();
         foreach (var key in _entries.Where(pair => pair.Value.ExpiredAt(now)).Select(pair => pair.Key).ToList())
         {
-            _entries.Remove(key);
+            Forget(key);
         }
 
         if (_entries.Count == 0)

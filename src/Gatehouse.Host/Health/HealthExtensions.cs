@@ -12,6 +12,7 @@ internal static class HealthExtensions
             .AddCheck<PoliciesLoadedCheck>("policies", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<ClusterSizeGauge>();
+        services.AddHostedService<ResumptionStoreGauges>();
         return services;
     }
 }

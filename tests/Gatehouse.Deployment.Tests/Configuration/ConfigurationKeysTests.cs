@@ -8,6 +8,7 @@ public sealed class ConfigurationKeysTests
     [InlineData("Gatehouse__Counters__Durability")]
     [InlineData("Gatehouse__AdminTokenSha256")]
     [InlineData("Gatehouse__MaxRequestBodyBytes")]
+    [InlineData("Gatehouse__ResumptionMinutes")]
     [InlineData("Gatehouse__Grants__demo-agent__TokenSha256")]
     [InlineData("Gatehouse__Grants__demo-agent__Upstreams__0")]
     [InlineData("Gatehouse__Upstreams__everything__Url")]

@@ -62,6 +62,19 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.Equal(faulted, Faults(options).Contains("Gatehouse:Counters:OnStoreOutage must be 'FailClosed' or 'Serve'."));
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(1440, false)]
+    [InlineData(1441, true)]
+    public void Resumption_minutes_run_from_one_to_a_day(int minutes, bool faulted)
+    {
+        var options = Valid();
+        options.ResumptionMinutes = minutes;
+
+        Assert.Equal(faulted, Faults(options).Contains("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day)."));
+    }
+
     [Fact]
     public void Two_grants_with_one_token_are_refused()
     {

@@ -1,4 +1,6 @@
 using Gatehouse.Grains.Caching;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Gatehouse.Grains.Tests.Caching;
 
@@ -6,6 +8,34 @@ namespace Gatehouse.Grains.Tests.Caching;
 public sealed class CacheBucketGrainTests(GrainClusterFixture fixture)
 {
     private ICacheBucketGrain Bucket(string key) => fixture.Cluster.GrainFactory.GetGrain<ICacheBucketGrain>(CacheBuckets.Of(key));
+
+    /// <summary>Entries and value bytes every silo's buckets report holding (what the host's gauges read).</summary>
+    private (long Entries, long Bytes) Held()
+    {
+        var tallies = fixture.Cluster.Silos.Cast<InProcessSiloHandle>().Select(silo => silo.SiloHost.Services.GetRequiredService<CacheBucketTally>()).ToList();
+        return (tallies.Sum(t => t.Entries), tallies.Sum(t => t.Bytes));
+    }
+
+    [Fact]
+    public async Task What_the_buckets_hold_is_counted_as_entries_come_change_and_go()
+    {
+        var (kept, dropped) = ($"kept-{Guid.NewGuid():N}", $"dropped-{Guid.NewGuid():N}");
+        var before = Held();
+
+        await Bucket(kept).SetAsync(kept, [1, 2, 3], null, null);
+        await Bucket(dropped).SetAsync(dropped, [1], null, TimeSpan.FromSeconds(30));
+        Assert.Equal((before.Entries + 2, before.Bytes + 4), Held());
+
+        await Bucket(kept).SetAsync(kept, [1, 2, 3, 4, 5], null, null);
+        Assert.Equal((before.Entries + 2, before.Bytes + 6), Held());
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Null(await Bucket(dropped).GetAsync(dropped));
+        Assert.Equal((before.Entries + 1, before.Bytes + 5), Held());
+
+        await Bucket(kept).RemoveAsync(kept);
+        Assert.Equal(before, Held());
+    }
 
     [Fact]
     public async Task An_entry_is_read_back_until_it_is_removed()

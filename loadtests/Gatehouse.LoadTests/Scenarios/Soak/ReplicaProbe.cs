@@ -12,6 +12,10 @@ internal sealed class ReplicaProbe(string name, GatehouseReplica replica, HttpCl
 
     public const string SessionsMetric = "gatehouse_sessions_active";
 
+    public const string ResumptionEntriesMetric = "gatehouse_resumption_entries";
+
+    public const string ResumptionBytesMetric = "gatehouse_resumption_bytes";
+
     public string Name => name;
 
     public GatehouseReplica Replica => replica;
@@ -29,6 +33,8 @@ internal sealed class ReplicaProbe(string name, GatehouseReplica replica, HttpCl
                 (long)metrics.Sum(GcHeapMetric),
                 (long)metrics.Sum(ActivationsMetric),
                 (long)metrics.Sum(SessionsMetric),
+                (long)metrics.Sum(ResumptionEntriesMetric),
+                (long)metrics.Sum(ResumptionBytesMetric),
                 metrics.SumBy(ActivationsMetric, "grain_type").ToDictionary(p => p.Key, p => (long)p.Value, StringComparer.Ordinal));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or InvalidOperationException)

@@ -8,6 +8,7 @@ namespace Gatehouse.LoadTests.Scenarios.Soak;
 /// <param name="SessionCalls">Calls an agent makes in one session before it closes it (DELETE) and opens another.</param>
 /// <param name="SampleSeconds">Seconds between two samples of every replica.</param>
 /// <param name="Postgres">PostgreSQL server connection string; null: <c>GATEHOUSE_TEST_POSTGRES</c> or <c>tests/postgres.sh</c>.</param>
+/// <param name="WarmUpMinutes">Minutes left out of the trends; null: the first 10 % of the run, at most 5 minutes.</param>
 internal sealed record SoakOptions(
     double Minutes,
     int Replicas,
@@ -15,7 +16,8 @@ internal sealed record SoakOptions(
     double Rate,
     int SessionCalls,
     double SampleSeconds,
-    string? Postgres)
+    string? Postgres,
+    double? WarmUpMinutes = null)
 {
     /// <summary>The share of the run left out of the trends as warm-up, at most <see cref="MostWarmUp"/>.</summary>
     public const double WarmUpShare = 0.10;
@@ -24,6 +26,8 @@ internal sealed record SoakOptions(
 
     public TimeSpan Duration => TimeSpan.FromMinutes(Minutes);
 
-    /// <summary>The first 10 % of the run, at most 5 minutes.</summary>
-    public TimeSpan WarmUp => TimeSpan.FromTicks(Math.Min((long)(Duration.Ticks * WarmUpShare), MostWarmUp.Ticks));
+    /// <summary><see cref="WarmUpMinutes"/>, or the first 10 % of the run, at most 5 minutes.</summary>
+    public TimeSpan WarmUp => WarmUpMinutes is { } minutes
+        ? TimeSpan.FromMinutes(minutes)
+        : TimeSpan.FromTicks(Math.Min((long)(Duration.Ticks * WarmUpShare), MostWarmUp.Ticks));
 }

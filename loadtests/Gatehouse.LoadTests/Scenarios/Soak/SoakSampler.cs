@@ -57,6 +57,6 @@ internal sealed class SoakSampler(IReadOnlyList<ReplicaProbe> probes, TimeSpan p
         _rounds.Add((at, taken));
         progress.Status(string.Create(
             CultureInfo.InvariantCulture,
-            $"{status()}; {string.Join(", ", taken.Select(s => $"{s.Replica} {s.RssBytes / 1048576.0:0} MiB RSS, {s.GcHeapBytes / 1048576.0:0} MiB heap, {s.Activations} act., {s.Sessions} sess."))}"));
+            $"{status()}; {string.Join(", ", taken.Select(s => $"{s.Replica} {s.RssBytes / 1048576.0:0} MiB RSS, {s.GcHeapBytes / 1048576.0:0} MiB heap, {s.Activations} act., {s.Sessions} sess., {s.ResumptionEntries} resumption entries"))}"));
     }
 }

@@ -61,6 +61,13 @@ internal sealed class SoakTimeline
 
         foreach (var name in ReplicaNames)
         {
+            trends.Add(Trend($"resumption store {name}", "MiB", r => Figure(r, name, s => s.ResumptionBytes / MiB)));
+        }
+
+        trends.Add(Trend("resumption entries, all replicas", "count", r => r.Replicas.Count == ReplicaNames.Count ? r.Replicas.Sum(s => s.ResumptionEntries) : null));
+
+        foreach (var name in ReplicaNames)
+        {
             trends.Add(Trend($"activations {name}", "count", r => Figure(r, name, s => s.Activations)));
         }
 
