@@ -29,8 +29,8 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
         }
 
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
-        var view = await grain.RequestAsync(new ApprovalRequest(call.GrantId, call.Upstream, call.Tool, call.ArgumentsJson, rule.By == ApprovalBy.User ? "user" : "operator", rule.TimeoutSeconds, call.Rule, call.Risk));
-        Log.Held(logger, call.Upstream, call.Tool, call.Id, view.Request.By);
+        var view = await grain.RequestAsync(RequestOf(call, rule));
+        Held(logger, call, view);
 
         if (rule.By == ApprovalBy.User && view.State == ApprovalState.Pending)
         {
@@ -65,20 +65,28 @@ internal sealed partial class ApprovalGate(IGrainFactory grains, UserApproval us
             view = await grain.WaitAsync(view.Ticket, ProgressInterval, cancellationToken);
         }
 
-        return view.State switch
-        {
-            ApprovalState.Approved when await grain.ConsumeAsync(view.Ticket) => null,
-            ApprovalState.Denied => new Decision(DecisionAction.ApprovalDenied, call.Tool, Denied(call, view), null),
-            ApprovalState.TimedOut => new Decision(DecisionAction.ApprovalTimeout, call.Tool, $"Nobody approved the call of '{call.Tool}' within {rule.TimeoutSeconds} s.", null),
-            _ => new Decision(DecisionAction.ApprovalDenied, call.Tool, $"The approval of this call of '{call.Tool}' was already used; call again to ask anew.", null),
-        };
+        return view.State == ApprovalState.Approved && await grain.ConsumeAsync(view.Ticket) ? null : Outcome(call, rule, view);
     }
+
+    /// <summary>What the approval grain is asked to hold for <paramref name="call"/>.</summary>
+    public static ApprovalRequest RequestOf(ApprovalCall call, ApprovalRule rule) =>
+        new(call.GrantId, call.Upstream, call.Tool, call.ArgumentsJson, rule.By == ApprovalBy.User ? "user" : "operator", rule.TimeoutSeconds, call.Rule, call.Risk);
+
+    public static void Held(ILogger logger, ApprovalCall call, ApprovalView view) => Log.Held(logger, call.Upstream, call.Tool, call.Id, view.Request.By);
+
+    /// <summary>The refusal for a decided approval that does not let the call through (denied, timed out, or already spent).</summary>
+    public static Decision Outcome(ApprovalCall call, ApprovalRule rule, ApprovalView view) => view.State switch
+    {
+        ApprovalState.Denied => new Decision(DecisionAction.ApprovalDenied, call.Tool, Denied(call, view), null),
+        ApprovalState.TimedOut => new Decision(DecisionAction.ApprovalTimeout, call.Tool, $"Nobody approved the call of '{call.Tool}' within {rule.TimeoutSeconds} s.", null),
+        _ => new Decision(DecisionAction.ApprovalDenied, call.Tool, $"The approval of this call of '{call.Tool}' was already used; call again to ask anew.", null),
+    };
 
     private static string Denied(ApprovalCall call, ApprovalView view) => view.Note is { } note
         ? $"The call of '{call.Tool}' was not approved (by the {view.DecidedBy}): {note}"
         : $"The call of '{call.Tool}' was not approved (by the {view.DecidedBy}).";
 
-    private static Decision NoElicitation(ApprovalCall call) =>
+    public static Decision NoElicitation(ApprovalCall call) =>
         new(DecisionAction.ApprovalDenied, call.Tool, $"Tool '{call.Tool}' needs its user's approval, and this agent's client cannot ask its user (no elicitation).", null);
 
     /// <summary>The call as an approval binds it: the digest of grant, upstream, tool and canonical arguments.</summary>

@@ -50,6 +50,14 @@ public sealed class GatehouseOptions
     /// </summary>
     public int ResumptionMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// Base64 of at least 32 random bytes, the same on every replica: the key that signs the <c>requestState</c> of
+    /// <c>input_required</c> results (2026-07-28 agents), so an agent cannot alter one and any replica can check it.
+    /// Without it the key is derived from the admin token and grant token hashes of the configuration; set it where
+    /// grants come from an identity provider only.
+    /// </summary>
+    public string? RequestStateKey { get; set; }
+
     /// <summary>Largest accepted request body in bytes. Default 4 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

@@ -38,12 +38,23 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             faults.Add("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day).");
         }
 
+        if (options.RequestStateKey is { } stateKey && !IsKeyOfAtLeast32Bytes(stateKey))
+        {
+            faults.Add("Gatehouse:RequestStateKey must be base64 of at least 32 bytes (e.g. `openssl rand -base64 32`).");
+        }
+
         if (options.MaxRequestBodyBytes < 1024)
         {
             faults.Add("Gatehouse:MaxRequestBodyBytes must be at least 1024.");
         }
 
         return faults.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(faults);
+    }
+
+    private static bool IsKeyOfAtLeast32Bytes(string base64)
+    {
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written >= 32;
     }
 
     private static void ValidateUpstreams(GatehouseOptions options, List<string> faults)

@@ -12,7 +12,8 @@ internal static class ForwardedParams
     /// and maps progress back), without its trace context (the gateway's span continues the trace), and
     /// without the per-request protocol fields of 2026-07-28 (<c>io.modelcontextprotocol/*</c>): they
     /// describe the agent's hop, and an upstream on a 2025 session would take the request for a
-    /// sessionless 2026 one and refuse it ("Server not initialized").
+    /// sessionless 2026 one and refuse it ("Server not initialized"); nor the <c>requestState</c> and
+    /// <c>inputResponses</c> of a call made again after Gatehouse's own <c>input_required</c> (an approval).
     /// </summary>
     public static JsonObject? From(JsonNode? parameters)
     {
@@ -22,6 +23,8 @@ internal static class ForwardedParams
         }
 
         var copy = (JsonObject)original.DeepClone();
+        copy.Remove("requestState");
+        copy.Remove("inputResponses");
         if (copy["_meta"] is JsonObject meta)
         {
             meta.Remove("progressToken");

@@ -20,6 +20,8 @@ internal static class FrontExtensions
         services.AddSingleton<ToolCallHandler>();
         services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<Approvals.UserApproval>();
+        services.AddSingleton<Approvals.InputRequiredApproval>();
+        services.AddSingleton<Continuations.RequestStateProtector>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

@@ -22,7 +22,7 @@ namespace Gatehouse.Gateway.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -77,7 +77,23 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
                 {
                     var held = ApprovalGate.Describe(decision.Call.GrantId, front.Upstream, tool, arguments)
                         with { Rule = evaluation.RulePointer, Risk = known?.Risk.Risk.ToString().ToLowerInvariant() };
-                    if (await approvals.AwaitAsync(held, evaluation.Approval!, server, request, cancellationToken) is { } refusal)
+                    if (server.SessionId is null)
+                    {
+                        // A 2026-07-28 agent: no session to hold the request on; it calls again until the approval is decided.
+                        var step = await sessionlessApprovals.StepAsync(held, evaluation.Approval!, request, cancellationToken);
+                        if (step.Refusal is { } refused)
+                        {
+                            return Refuse(decision, refused, evaluation.RulePointer);
+                        }
+
+                        if (step.Result is { } inputRequired)
+                        {
+                            decision.Call.Decided(AuditActions.ApprovalPending, tool);
+                            decision.Audit.Decided(AuditActions.ApprovalPending, evaluation.RulePointer, decision.Policy.Version);
+                            return inputRequired;
+                        }
+                    }
+                    else if (await approvals.AwaitAsync(held, evaluation.Approval!, server, request, cancellationToken) is { } refusal)
                     {
                         return Refuse(decision, refusal, evaluation.RulePointer);
                     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Grains;
 using Gatehouse.Grains.Approvals;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ namespace Gatehouse.Host.Approvals;
 internal sealed partial class ApprovalWebhook(
     IHttpClientFactory clients,
     IOptions<ApprovalsOptions> options,
+    ApprovalPage page,
     ApprovalWebhookSchedule schedule,
     TimeProvider time,
     ILogger<ApprovalWebhook> logger) : BackgroundService, IApprovalNotifier
@@ -93,8 +95,7 @@ internal sealed partial class ApprovalWebhook(
         }
     }
 
-    private string? LinkTo(ApprovalView approval) =>
-        options.Value.ConsoleUrl is { Length: > 0 } console ? $"{console.TrimEnd('/')}/#/approvals/{Uri.EscapeDataString(approval.Id)}" : null;
+    private string? LinkTo(ApprovalView approval) => page.LinkTo(approval.Id);
 
     private static object Payload(ApprovalView approval, string? link)
     {

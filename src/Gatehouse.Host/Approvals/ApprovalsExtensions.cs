@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Grains;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Host.Approvals;
 
-/// <summary>Notifications of held calls: the webhook, when <c>Gatehouse:Approvals:WebhookUrl</c> is set.</summary>
+/// <summary>Notifications of held calls: the webhook, when <c>Gatehouse:Approvals:WebhookUrl</c> is set; and the console page of each approval.</summary>
 internal static class ApprovalsExtensions
 {
     public static IServiceCollection AddGatehouseApprovalNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +17,7 @@ internal static class ApprovalsExtensions
             .PostConfigure<IOptions<GatehouseOptions>>((options, gatehouse) =>
                 options.ConsoleUrl ??= gatehouse.Value.PublicUrl is { Length: > 0 } publicUrl ? $"{publicUrl.TrimEnd('/')}/console/" : null)
             .ValidateOnStart();
+        services.AddSingleton(provider => new ApprovalPage(provider.GetRequiredService<IOptions<ApprovalsOptions>>().Value.ConsoleUrl));
         if (string.IsNullOrEmpty(configuration[$"{ApprovalsOptions.SectionName}:{nameof(ApprovalsOptions.WebhookUrl)}"]))
         {
             return services;

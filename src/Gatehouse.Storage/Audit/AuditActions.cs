@@ -12,6 +12,9 @@ public static class AuditActions
     public const string ApprovalTimeout = "approval_timeout";
     public const string ToolChanged = "tool_changed";
 
+    /// <summary>A 2026-07-28 agent was answered <c>input_required</c>: its call waits for approval, and it calls again.</summary>
+    public const string ApprovalPending = "approval_pending";
+
     /// <summary>The call's limits could not be checked (their store is down); it was not forwarded.</summary>
     public const string Unavailable = "unavailable";
 
@@ -20,7 +23,7 @@ public static class AuditActions
 
     /// <summary>Every action, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Allow, Deny, Hidden, RateLimited, InvalidArguments, ApprovalDenied, ApprovalTimeout, ToolChanged, Unavailable, Error];
+        [Allow, Deny, Hidden, RateLimited, InvalidArguments, ApprovalDenied, ApprovalTimeout, ApprovalPending, ToolChanged, Unavailable, Error];
 
     /// <summary>True when <paramref name="action"/> is one of <see cref="All"/> (exact, lower-case).</summary>
     public static bool IsKnown(string? action) => action is not null && All.Contains(action, StringComparer.Ordinal);

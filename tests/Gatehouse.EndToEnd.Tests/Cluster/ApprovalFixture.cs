@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
 
 namespace Gatehouse.EndToEnd.Tests.Cluster;
@@ -29,6 +30,9 @@ public sealed class ApprovalFixture : ClusterFixtureBase
     private RunningUpstream? _upstream;
     private RunningUpstream? _deskUpstream;
 
+    /// <summary>Where approval links point (an operator's console behind some proxy; nothing needs to answer there).</summary>
+    internal const string ConsoleUrl = "https://console.example.test/console/";
+
     internal Uri UpstreamEndpoint => _upstream!.Endpoint;
 
     internal Uri DeskUpstreamEndpoint => _deskUpstream!.Endpoint;
@@ -44,6 +48,7 @@ public sealed class ApprovalFixture : ClusterFixtureBase
                 ["bank"] = UpstreamSpec.Http(_upstream.Endpoint, Policy),
                 ["desk"] = UpstreamSpec.Http(_deskUpstream.Endpoint, DeskPolicy),
             },
-            new Dictionary<string, string[]> { ["agent"] = ["bank"], ["clerk"] = ["desk"] });
+            new Dictionary<string, string[]> { ["agent"] = ["bank"], ["clerk"] = ["desk"] },
+            configure: gatehouse => gatehouse["Approvals"] = new JsonObject { ["ConsoleUrl"] = ConsoleUrl });
     }
 }

@@ -117,10 +117,14 @@ internal sealed class GatewayCluster : IAsyncDisposable
     public string TokenOf(string grant) => _config.Tokens[grant];
 
     /// <summary>An official C# SDK client of <paramref name="grant"/> whose requests go round-robin to the live replicas.</summary>
-    public Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant) => ConnectWithTokenAsync(upstream, TokenOf(grant));
+    public Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant, McpClientOptions? options = null) =>
+        ConnectWithTokenAsync(upstream, TokenOf(grant), options);
 
-    /// <summary>An official C# SDK client presenting <paramref name="token"/> (a grant's or an OAuth access token), round-robin to the live replicas.</summary>
-    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectWithTokenAsync(string upstream, string token)
+    /// <summary>
+    /// An official C# SDK client presenting <paramref name="token"/> (a grant's or an OAuth access token), round-robin to the live
+    /// replicas; on 2025-11-25 unless <paramref name="options"/> say otherwise.
+    /// </summary>
+    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectWithTokenAsync(string upstream, string token, McpClientOptions? options = null)
     {
         var balancer = new RoundRobinHandler(() => LiveUrls);
         var http = new HttpClient(balancer) { Timeout = TimeSpan.FromSeconds(60) };
@@ -134,7 +138,10 @@ internal sealed class GatewayCluster : IAsyncDisposable
             },
             http,
             ownsHttpClient: true);
-        var client = await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = "2025-11-25", InitializationTimeout = Eventually.Ceiling });
+        options ??= new McpClientOptions { ProtocolVersion = "2025-11-25" };
+        options.InitializationTimeout = Eventually.Ceiling;
+        options.DiscoverProbeTimeout = Timeout.InfiniteTimeSpan;
+        var client = await McpClient.CreateAsync(transport, options);
         return (client, balancer);
     }
 

@@ -75,6 +75,19 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.Equal(faulted, Faults(options).Contains("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day)."));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=", false)]
+    [InlineData("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0e", true)]
+    [InlineData("not base64!", true)]
+    public void A_request_state_key_is_base64_of_at_least_32_bytes(string? key, bool faulted)
+    {
+        var options = Valid();
+        options.RequestStateKey = key;
+
+        Assert.Equal(faulted, Faults(options).Any(f => f.StartsWith("Gatehouse:RequestStateKey must be base64 of at least 32 bytes", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Two_grants_with_one_token_are_refused()
     {

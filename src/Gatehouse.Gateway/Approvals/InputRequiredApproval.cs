@@ -1,0 +1,170 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Continuations;
+using Gatehouse.Grains.Approvals;
+using Gatehouse.Policy;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Gateway.Approvals;
+
+/// <summary>
+/// Approvals for 2026-07-28 agents, which have no session for a held request or an elicitation to travel on:
+/// a call that needs approval is answered at once with an <c>input_required</c> result, and the agent calls
+/// again (through any replica) with the signed <c>requestState</c> until the approval is decided. The user's
+/// own approval is a form elicitation in that result; an operator's is decided in the console, whose page for
+/// the approval the result offers as a URL elicitation when the agent's client can show one. Each call back
+/// waits up to <see cref="Hold"/> for an operator's decision before asking for another round.
+/// </summary>
+internal sealed partial class InputRequiredApproval(IGrainFactory grains, RequestStateProtector states, ApprovalPage page, TimeProvider time, ILogger<InputRequiredApproval> logger)
+{
+    /// <summary>The key of Gatehouse's input request (and of the agent's response to it).</summary>
+    public const string InputKey = "gatehouse/approval";
+
+    /// <summary>The purpose a state is signed for: it cannot stand in for any other continuation.</summary>
+    private const string Purpose = "approval";
+
+    private const string Field = "approve";
+
+    /// <summary>How long one call back waits for an operator's decision before answering <c>input_required</c> again.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after the approval's own deadline its state is still read (to answer <c>approval_timeout</c>, not "expired").</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    /// <summary>One round: go on (the approval spent), a refusal, or the <c>input_required</c> result to answer with.</summary>
+    public async Task<ApprovalStep> StepAsync(ApprovalCall call, ApprovalRule rule, JsonRpcRequest request, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IApprovalGrain>(call.Id);
+        var capabilities = ClientCapabilitiesOf(request);
+        ApprovalView view;
+        if (request.Params?["requestState"] is { } returned)
+        {
+            var state = returned.GetValueKind() == JsonValueKind.String ? states.Unprotect(Purpose, returned.GetValue<string>(), time.GetUtcNow()) : null;
+            if (state is null || !Binds(state, call))
+            {
+                throw new McpProtocolException(
+                    "requestState is not one Gatehouse gave for this call: altered, made for another call, grant or upstream, or expired. Call again without it to ask for approval anew.",
+                    McpErrorCode.InvalidParams);
+            }
+
+            if (await grain.GetAsync() is not { } current || current.Ticket != state["ticket"]?.GetValue<long>())
+            {
+                return ApprovalStep.Refuse(Spent(call));
+            }
+
+            view = current;
+            if (rule.By == ApprovalBy.User && view.State == ApprovalState.Pending)
+            {
+                if (UserAnswer(request.Params["inputResponses"]?[InputKey]) is not { } answer)
+                {
+                    return Ask(call, view, UserQuestion(call));
+                }
+
+                view = await grain.DecideAsync(answer, "user", note: null) ?? view;
+            }
+            else if (view.State == ApprovalState.Pending)
+            {
+                view = await grain.WaitAsync(view.Ticket, Hold, cancellationToken);
+            }
+        }
+        else
+        {
+            if (rule.By == ApprovalBy.User && !CanAskForm(capabilities))
+            {
+                return ApprovalStep.Refuse(ApprovalGate.NoElicitation(call));
+            }
+
+            view = await grain.RequestAsync(ApprovalGate.RequestOf(call, rule));
+            ApprovalGate.Held(logger, call, view);
+            if (view.State == ApprovalState.Pending)
+            {
+                return Ask(call, view, rule.By == ApprovalBy.User ? UserQuestion(call) : OperatorPage(call, capabilities));
+            }
+        }
+
+        return view.State switch
+        {
+            ApprovalState.Pending => Ask(call, view, question: null),
+            ApprovalState.Approved when await grain.ConsumeAsync(view.Ticket) => ApprovalStep.Proceed,
+            ApprovalState.Approved => ApprovalStep.Refuse(Spent(call)),
+            _ => ApprovalStep.Refuse(ApprovalGate.Outcome(call, rule, view)),
+        };
+    }
+
+    /// <summary>The capabilities a 2026-07-28 request declares in its <c>_meta</c> (a sessionless server knows none of its own).</summary>
+    private static ClientCapabilities? ClientCapabilitiesOf(JsonRpcRequest request) =>
+        request.Params?["_meta"]?["io.modelcontextprotocol/clientCapabilities"] is JsonObject declared
+            ? declared.Deserialize<ClientCapabilities>(McpJsonUtilities.DefaultOptions)
+            : null;
+
+    private static bool CanAskForm(ClientCapabilities? capabilities) =>
+        capabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null);
+
+    private static bool Binds(JsonObject state, ApprovalCall call) =>
+        state["approval"]?.GetValue<string>() == call.Id
+        && state["grant"]?.GetValue<string>() == call.GrantId
+        && state["upstream"]?.GetValue<string>() == call.Upstream
+        && state["tool"]?.GetValue<string>() == call.Tool
+        && state["ticket"] is JsonValue;
+
+    private ApprovalStep Ask(ApprovalCall call, ApprovalView view, InputRequest? question)
+    {
+        var state = states.Protect(
+            Purpose,
+            new JsonObject
+            {
+                ["approval"] = call.Id,
+                ["ticket"] = view.Ticket,
+                ["grant"] = call.GrantId,
+                ["upstream"] = call.Upstream,
+                ["tool"] = call.Tool,
+            },
+            view.ExpiresAt + Grace);
+        var result = new InputRequiredResult
+        {
+            InputRequests = question is null ? null : new Dictionary<string, InputRequest> { [InputKey] = question },
+            RequestState = state,
+        };
+        return ApprovalStep.InputRequired(JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions)!.AsObject());
+    }
+
+    private static InputRequest UserQuestion(ApprovalCall call) => InputRequest.ForElicitation(new ElicitRequestParams
+    {
+        Message = $"The agent wants to call '{call.Tool}' on '{call.Upstream}' with the arguments {call.ArgumentsJson}. Allow it?",
+        RequestedSchema = new ElicitRequestParams.RequestSchema
+        {
+            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>
+            {
+                [Field] = new ElicitRequestParams.BooleanSchema { Title = "Allow this call", Description = "Run the tool with these arguments once." },
+            },
+            Required = [Field],
+        },
+    });
+
+    /// <summary>The console page where an operator decides, for a client that can open a URL; else nothing to ask.</summary>
+    private InputRequest? OperatorPage(ApprovalCall call, ClientCapabilities? capabilities) =>
+        capabilities?.Elicitation?.Url is not null && page.LinkTo(call.Id) is { } link
+            ? InputRequest.ForElicitation(new ElicitRequestParams
+            {
+                Mode = "url",
+                ElicitationId = call.Id,
+                Url = link,
+                Message = $"An operator must approve this call of '{call.Tool}' on '{call.Upstream}' (approval {call.Id}). It goes ahead once approved.",
+            })
+            : null;
+
+    /// <summary>True to approve, false to deny; null when the response to Gatehouse's question is missing or unreadable.</summary>
+    private static bool? UserAnswer(JsonNode? response)
+    {
+        if (response?["action"] is not JsonValue action || !action.TryGetValue<string>(out var taken))
+        {
+            return null;
+        }
+
+        return taken == "accept" && response["content"]?[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
+    }
+
+    private static Decision Spent(ApprovalCall call) =>
+        new(DecisionAction.ApprovalDenied, call.Tool, $"The approval this call of '{call.Tool}' came back for was already used or replaced; call again to ask anew.", null);
+}
