@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Front.Caching;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Telemetry;
@@ -18,7 +19,8 @@ namespace Gatehouse.Gateway.Front;
 /// tool calls are decided by policy first, and tool lists lose what policy or a changed definition
 /// keeps from the agent. A request of an agent session goes to the upstream session that stands for it
 /// (HTTP upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
-/// notifications reach that agent; sessionless requests share one pooled upstream connection.
+/// notifications reach that agent; sessionless requests share one pooled upstream connection. To agents of
+/// 2026-07-28 on, cacheable results of an upstream that acts for the end user say so (<see cref="CacheScopeRule"/>).
 /// </summary>
 internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, GatehouseMetrics metrics)
     : IMcpRoute
@@ -27,14 +29,23 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
 
     public IUpstreamChannel Channel => channel;
 
-    public async ValueTask<JsonNode> HandleAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        request.Method switch
+    public async ValueTask<JsonNode> HandleAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        var result = request.Method switch
         {
             RequestMethods.ToolsList => await ListToolsAsync(request, server, cancellationToken),
             RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
             RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
             _ => await ForwardAsync(request, server, cancellationToken),
         };
+        if (CacheHints.AreCarriedBy(request.Method) && CacheHints.AreKnownTo(request, server))
+        {
+            // ttlMs stays as the upstream sent it (the gateway does not shorten it when a policy changes).
+            CacheHints.SetScope(result, EndpointKind.Upstream, delegation.ActsForEndUser(upstream));
+        }
+
+        return result;
+    }
 
     /// <summary>A call of one of this upstream's tools, by its upstream name; <paramref name="request"/> carries the params as they go upstream.</summary>
     public ValueTask<JsonNode> CallToolAsync(string tool, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Cluster;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
+using ModelContextProtocol.Protocol;
 using Xunit.Abstractions;
 
 namespace Gatehouse.EndToEnd.Tests.Auth;
@@ -77,6 +78,28 @@ public sealed class SubjectLimitTests(SubjectLimitFixture fixture, ITestOutputHe
         // A static grant token has no end user: the upstream gets the gateway's own credentials (none configured here).
         Assert.Null(seen[^1]["bearer"]);
         Assert.Equal(Cluster.LiveUrls.Count, balancer.Sent.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_2026_agent_is_told_that_what_an_upstream_acting_for_the_end_user_lists_or_reads_is_private()
+    {
+        var (client, secret) = SubjectLimitFixture.Clients.First();
+        var token = await fixture.Provider.TokenAsync(client, secret, SubjectLimitFixture.Resource);
+        var endpoint = new Uri(Cluster.LiveUrls[0], "/mcp/tools");
+        await using var agent = await Agents.ConnectAsync(endpoint, token, "2026-07-28");
+        await using var older = await Agents.ConnectAsync(endpoint, token, "2025-11-25");
+
+        var tools = await agent.ListToolsAsync(new ListToolsRequestParams());
+        var templates = await agent.ListResourceTemplatesAsync(new ListResourceTemplatesRequestParams());
+        var hello = await agent.ReadResourceAsync("test://static/hello");
+        var olderTools = await older.ListToolsAsync(new ListToolsRequestParams());
+
+        // The test upstream itself gives these no scope: the gateway marks them, for 2026 agents only.
+        Assert.Contains(tools.Tools, tool => tool.Name == "whoami");
+        Assert.Equal(CacheScope.Private, tools.CacheScope);
+        Assert.Equal(CacheScope.Private, templates.CacheScope);
+        Assert.Equal(CacheScope.Private, hello.CacheScope);
+        Assert.Null(olderTools.CacheScope);
     }
 
     [Fact]

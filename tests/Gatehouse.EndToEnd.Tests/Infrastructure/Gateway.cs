@@ -41,7 +41,9 @@ internal sealed class Gateway : IAsyncDisposable
     /// <summary>The aggregate endpoint: every upstream of the grant behind one URL.</summary>
     public Uri AggregateEndpoint => new(BaseUrl, "/mcp");
 
-    public Task<McpClient> ConnectAggregateAsync(string grant) => Agents.ConnectAsync(AggregateEndpoint, TokenOf(grant));
+    /// <summary>An official C# SDK client of <c>/mcp</c> as the given grant.</summary>
+    public Task<McpClient> ConnectAggregateAsync(string grant, string? protocolVersion = "2025-11-25") =>
+        Agents.ConnectAsync(AggregateEndpoint, TokenOf(grant), protocolVersion);
 
     /// <summary>An official C# SDK client session to <c>/mcp/{upstream}</c> as the given grant.</summary>
     public Task<McpClient> ConnectAsync(string upstream, string grant, string? protocolVersion = "2025-11-25") =>

@@ -40,6 +40,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             {
                 filters.AddCallToolFilter(InvocationCountingFilter.Create);
                 filters.AddListToolsFilter(ShapeShift.Filter);
+                filters.AddListPromptsFilter(PrivatePromptList.Filter);
             })
             .WithMessageFilters(filters => filters.AddOutgoingFilter(FutureShape.Filter));
     }

@@ -11,6 +11,10 @@ namespace Gatehouse.Gateway.Auth.OAuth;
 /// </summary>
 internal sealed class UpstreamDelegation(UpstreamCatalog upstreams, TokenExchanger exchanger)
 {
+    /// <summary>Whether <paramref name="upstream"/> acts for agents' end users (it has <c>TokenExchange</c>), so its answers may depend on who asks.</summary>
+    public bool ActsForEndUser(string upstream) =>
+        upstreams.Upstreams.TryGetValue(upstream, out var options) && options.TokenExchange is not null;
+
     /// <summary>The end user's token for <paramref name="upstream"/>; null when the gateway's own credentials apply.</summary>
     /// <exception cref="McpProtocolException">The token could not be exchanged: the request does not go upstream.</exception>
     public async ValueTask<string?> TokenForAgentAsync(string upstream, CancellationToken cancellationToken)

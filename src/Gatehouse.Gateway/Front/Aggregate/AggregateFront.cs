@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Front.Caching;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Policy.Naming;
 using Gatehouse.Upstreams;
@@ -15,11 +16,23 @@ namespace Gatehouse.Gateway.Front.Aggregate;
 /// The MCP handlers of <c>/mcp</c>: every upstream the grant may use behind one endpoint. Lists are
 /// gathered upstream by upstream (each page from one upstream, in the grant's order), names and URIs
 /// carry their upstream (see <see cref="AggregateNames"/>), and each request is routed back by them.
-/// An upstream that fails leaves out only its own entries.
+/// An upstream that fails leaves out only its own entries. To agents of 2026-07-28 on, cacheable results are private
+/// (what is listed depends on the grant, see <see cref="CacheScopeRule"/>).
 /// </summary>
 internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistry grants, ILogger<AggregateFront> logger) : IMcpRoute
 {
     public async ValueTask<JsonNode> HandleAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        var result = await DispatchAsync(request, server, user, cancellationToken);
+        if (CacheHints.AreCarriedBy(request.Method) && CacheHints.AreKnownTo(request, server))
+        {
+            CacheHints.SetScope(result, EndpointKind.Aggregate, actsForEndUser: false);
+        }
+
+        return result;
+    }
+
+    private async Task<JsonNode> DispatchAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         switch (request.Method)
         {
@@ -114,6 +127,9 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
     {
         var upstreams = FrontsOf(user);
         var cursor = AggregateCursor.Decode(request.Params?["cursor"] is JsonValue value ? value.GetValue<string>() : null, upstreams.Count);
+
+        // The ttlMs of each upstream this page stands for: one left out because it failed gave none, and the page lacks its entries only for now.
+        var timesToLive = new List<long?>();
         for (var i = cursor.Upstream; i < upstreams.Count; i++)
         {
             var front = upstreams[i];
@@ -127,8 +143,11 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             {
                 // A failing upstream leaves out its own entries; the others are listed.
                 Log.UpstreamSkipped(logger, front.Upstream, request.Method, ex.Message);
+                timesToLive.Add(null);
                 continue;
             }
+
+            timesToLive.Add(CacheHints.TimeToLiveOf(page));
 
             var items = page?[property] as JsonArray;
             if (request.Method == RequestMethods.ToolsList)
@@ -152,6 +171,11 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             if (nextCursor is { } more)
             {
                 result["nextCursor"] = more.Encode();
+            }
+
+            if (CacheHints.AreKnownTo(request, server) && TimeToLiveRule.Smallest(timesToLive) is { } timeToLive)
+            {
+                result[CacheHints.TimeToLiveProperty] = timeToLive;
             }
 
             return result;
