@@ -47,9 +47,10 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         var infos = await Task.WhenAll(members.Select(front => DescribeAsync(front, cancellationToken)));
         var each = infos.Select(CapabilitiesOf).ToList();
         options.ServerInfo = new Implementation { Name = "gatehouse", Version = typeof(SessionConfigurator).Assembly.GetName().Version?.ToString() ?? "0" };
-        options.ServerInstructions = string.Join("\n\n", members.Zip(infos)
+        var instructions = string.Join("\n\n", members.Zip(infos)
             .Where(pair => !string.IsNullOrWhiteSpace(pair.Second?.Instructions))
             .Select(pair => $"[{pair.First.Upstream}] (its tools and prompts are named {pair.First.Upstream}{AggregateNames.Separator}…)\n{pair.Second!.Instructions}"));
+        options.ServerInstructions = instructions.Length > 0 ? instructions : null;
         options.Capabilities = new ServerCapabilities
         {
             Tools = each.Any(c => c.Tools is not null) ? new ToolsCapability { ListChanged = each.Any(c => c.Tools?.ListChanged == true) } : null,

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
@@ -110,46 +108,15 @@ public sealed class SessionlessApprovalTests(ApprovalFixture fixture)
         Assert.Equal("approval_denied", (string?)replayed["result"]?["_meta"]?["gatehouse/decision"]?["action"]);
     }
 
-    /// <summary>A 2026-07-28 <c>tools/call</c> by hand (no SDK: it would call again by itself); the JSON-RPC response.</summary>
-    private async Task<JsonObject> CallAsync(HttpClient http, Uri replica, string tool, JsonObject arguments, string? requestState)
+    /// <summary>A 2026-07-28 <c>tools/call</c> by hand (the SDK would call again by itself); the JSON-RPC response.</summary>
+    private Task<JsonObject> CallAsync(HttpClient http, Uri replica, string tool, JsonObject arguments, string? requestState)
     {
-        var parameters = new JsonObject
-        {
-            ["name"] = tool,
-            ["arguments"] = arguments.DeepClone(),
-            ["_meta"] = new JsonObject
-            {
-                ["io.modelcontextprotocol/protocolVersion"] = "2026-07-28",
-                ["io.modelcontextprotocol/clientCapabilities"] = new JsonObject(),
-                ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" },
-            },
-        };
+        var parameters = new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() };
         if (requestState is not null)
         {
             parameters["requestState"] = requestState;
         }
 
-        var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "tools/call", ["params"] = parameters };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(replica, "/mcp/bank"))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Cluster.TokenOf("agent"));
-        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.Add("Mcp-Method", "tools/call");
-        request.Headers.Add("Mcp-Name", tool);
-
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-        {
-            var events = await RawMcp.ReadEventsAsync(response, seen => seen.Any(e => IsResponse(e.Data)));
-            return JsonNode.Parse(events.Last(e => IsResponse(e.Data)).Data)!.AsObject();
-        }
-
-        return JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject();
+        return RawMcp.RequestAsync2026(http, new Uri(replica, "/mcp/bank"), Cluster.TokenOf("agent"), "tools/call", parameters);
     }
-
-    private static bool IsResponse(string data) => JsonNode.Parse(data) is JsonObject message && message.ContainsKey("id");
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 
@@ -37,6 +38,44 @@ internal static class RawMcp
         await initialized.EnsureStatusAsync(HttpStatusCode.Accepted);
         return sessionId;
     }
+
+    /// <summary>
+    /// A 2026-07-28 request by hand (per-request <c>_meta</c>, <c>Mcp-Method</c> and <c>Mcp-Name</c> headers; no session): the
+    /// JSON-RPC response, whether it came as JSON or on an SSE stream. For what an SDK client does by itself (calling again
+    /// after <c>input_required</c>) or does not show (the raw result).
+    /// </summary>
+    public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null)
+    {
+        parameters = (JsonObject?)parameters?.DeepClone() ?? new JsonObject();
+        parameters["_meta"] = new JsonObject
+        {
+            ["io.modelcontextprotocol/protocolVersion"] = "2026-07-28",
+            ["io.modelcontextprotocol/clientCapabilities"] = new JsonObject(),
+            ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" },
+        };
+        var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
+        request.Headers.Add("Mcp-Method", method);
+        if ((parameters["name"] ?? parameters["uri"]) is JsonValue name)
+        {
+            request.Headers.Add("Mcp-Name", name.GetValue<string>());
+        }
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            var events = await ReadEventsAsync(response, seen => seen.Any(e => IsResponse(e.Data)));
+            return JsonNode.Parse(events.Last(e => IsResponse(e.Data)).Data)!.AsObject();
+        }
+
+        return JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject();
+    }
+
+    private static bool IsResponse(string data) => JsonNode.Parse(data) is JsonObject message && message.ContainsKey("id");
 
     /// <summary>Reads SSE events (id and data) until <paramref name="enough"/> says stop or the stream ends.</summary>
     public static async Task<List<(string? Id, string Data)>> ReadEventsAsync(HttpResponseMessage response, Func<List<(string? Id, string Data)>, bool> enough)

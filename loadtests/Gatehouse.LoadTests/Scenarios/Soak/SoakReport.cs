@@ -9,7 +9,7 @@ namespace Gatehouse.LoadTests.Scenarios.Soak;
 /// <summary>What <c>soak</c> measured.</summary>
 /// <param name="Machine">Where it ran.</param>
 /// <param name="Options">How it ran.</param>
-/// <param name="WarmUpSeconds">The start left out of the trends (10 % of the run, at most 5 minutes).</param>
+/// <param name="WarmUpSeconds">The start left out of the trends (<see cref="SoakOptions.WarmUp"/>).</param>
 /// <param name="LoadSeconds">How long the load really ran.</param>
 /// <param name="Tools">The calls of each tool over the whole run.</param>
 /// <param name="SessionsOpened">Sessions the agents opened (their first ones included).</param>
@@ -60,7 +60,7 @@ internal sealed record SoakReport(
         text.Append(CultureInfo.InvariantCulture, $"Sessions opened: {SessionsOpened}, closed with DELETE: {SessionsClosed} (each agent's last closed at the end).\n\n");
 
         var steady = Trends.Select(t => t.Samples).DefaultIfEmpty(0).Max();
-        text.Append(CultureInfo.InvariantCulture, $"Warm-up: the first {WarmUpSeconds / 60:0.0#} min (10 % of the run, at most 5 min) left out; each series below is fitted by least squares over the {steady} samples after it. ")
+        text.Append(CultureInfo.InvariantCulture, $"Warm-up: the first {WarmUpSeconds / 60:0.0#} min (`--warm-up-minutes`; by default 10 % of the run, at most 5 min) left out; each series below is fitted by least squares over the {steady} samples after it. ")
             .Append(CultureInfo.InvariantCulture, $"A series is growing when its fitted line rises by more than {SeriesTrend.Tolerance:P0} of its mean over that span.\n\n");
         var trends = new MarkdownTable("series", "unit", "after warm-up", "at end", "mean", "slope per hour", "verdict");
         foreach (var t in Trends)
