@@ -1,10 +1,11 @@
-// Starts @modelcontextprotocol/server-everything's Streamable HTTP transport on 127.0.0.1:$PORT, path /mcp.
+// Starts @modelcontextprotocol/server-everything's Streamable HTTP transport on 127.0.0.1:$PORT, path /mcp;
+// with TRANSPORT=sse, its legacy HTTP+SSE transport instead (GET /sse opens a session, POST /message?sessionId=…).
 //
 // The package's transport calls express `app.listen(PORT)`, which binds every interface. Our servers
 // bind loopback only, so before the package is loaded every net.Server listen call is rewritten to
 // bind 127.0.0.1 (Unix sockets and inherited handles are left alone).
 //
-// Usage: PORT=3001 node everything-http.mjs
+// Usage: PORT=3001 [TRANSPORT=sse] node everything-http.mjs
 import net from "node:net";
 
 const LOOPBACK = "127.0.0.1";
@@ -42,6 +43,12 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   return originalListen.apply(this, loopbackOnly(args));
 };
 
-// Imported only now, so that its app.listen goes through the patch above. This is the module that
-// the package's dist/index.js imports for its "streamableHttp" argument.
-await import("@modelcontextprotocol/server-everything/dist/transports/streamableHttp.js");
+// Imported only now, so that its app.listen goes through the patch above. These are the modules that
+// the package's dist/index.js imports for its "streamableHttp" and "sse" arguments.
+const transport = process.env.TRANSPORT ?? "streamableHttp";
+if (transport !== "streamableHttp" && transport !== "sse") {
+  console.error(`everything-http: TRANSPORT must be streamableHttp or sse, not ${transport}`);
+  process.exit(2);
+}
+
+await import(`@modelcontextprotocol/server-everything/dist/transports/${transport}.js`);

@@ -13,6 +13,20 @@ internal static class UpstreamServers
         return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
     }
 
+    /// <summary>
+    /// <c>@modelcontextprotocol/server-everything</c>'s legacy HTTP+SSE transport (2024-11-05), bound to loopback: its endpoint
+    /// is <c>/sse</c> (a GET opens a session's stream; messages are POSTed to <c>/message</c>).
+    /// </summary>
+    public static async Task<RunningUpstream> StartEverythingSseAsync()
+    {
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var process = ChildProcess.Start("node", [Paths.NodeScript("everything-http.mjs")], environment: new Dictionary<string, string> { ["PORT"] = port, ["TRANSPORT"] = "sse" });
+
+        // A GET of /sse would open a stream; /message answers at once (no session named), so it tells when the server listens.
+        await Readiness.WaitForAsync(new Uri($"http://127.0.0.1:{port}/message"), process, Eventually.Ceiling, status => status > 0);
+        return new RunningUpstream(process, new Uri($"http://127.0.0.1:{port}/sse"));
+    }
+
     /// <summary><c>@modelcontextprotocol/server-everything</c>'s Streamable HTTP transport, bound to loopback.</summary>
     /// <param name="port">A port to listen on (to start it again where it was); a free one when null.</param>
     public static async Task<RunningUpstream> StartEverythingAsync(int? port = null)
