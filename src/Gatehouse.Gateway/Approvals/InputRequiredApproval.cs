@@ -16,7 +16,7 @@ namespace Gatehouse.Gateway.Approvals;
 /// the approval the result offers as a URL elicitation when the agent's client can show one. Each call back
 /// waits up to <see cref="Hold"/> for an operator's decision before asking for another round.
 /// </summary>
-internal sealed partial class InputRequiredApproval(IGrainFactory grains, RequestStateProtector states, ApprovalPage page, TimeProvider time, ILogger<InputRequiredApproval> logger)
+internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStateProtector states, ApprovalPage page, TimeProvider time, ILogger<InputRequiredApproval> logger)
 {
     /// <summary>The key of Gatehouse's input request (and of the agent's response to it).</summary>
     public const string InputKey = "gatehouse/approval";
@@ -38,7 +38,7 @@ internal sealed partial class InputRequiredApproval(IGrainFactory grains, Reques
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
         var capabilities = ClientCapabilitiesOf(request);
         ApprovalView view;
-        if (request.Params?["requestState"] is { } returned)
+        if ((request.Params as JsonObject)?["requestState"] is { } returned)
         {
             var state = returned.GetValueKind() == JsonValueKind.String ? states.Unprotect(Purpose, returned.GetValue<string>(), time.GetUtcNow()) : null;
             if (state is null || !Binds(state, call))
@@ -54,9 +54,12 @@ internal sealed partial class InputRequiredApproval(IGrainFactory grains, Reques
             }
 
             view = current;
-            if (rule.By == ApprovalBy.User && view.State == ApprovalState.Pending)
+
+            // Who decides is the approval's, not the policy's of now: an agent's answer never decides an operator's approval.
+            if (IsForUser(view) && view.State == ApprovalState.Pending)
             {
-                if (UserAnswer(request.Params["inputResponses"]?[InputKey]) is not { } answer)
+                var responses = request.Params["inputResponses"] as JsonObject;
+                if (UserAnswer(responses?[InputKey]) is not { } answer)
                 {
                     return Ask(call, view, UserQuestion(call));
                 }
@@ -79,7 +82,13 @@ internal sealed partial class InputRequiredApproval(IGrainFactory grains, Reques
             ApprovalGate.Held(logger, call, view);
             if (view.State == ApprovalState.Pending)
             {
-                return Ask(call, view, rule.By == ApprovalBy.User ? UserQuestion(call) : OperatorPage(call, capabilities));
+                if (!IsForUser(view))
+                {
+                    return Ask(call, view, OperatorPage(call, capabilities));
+                }
+
+                // Joined a pending approval by the user (the policy may have said otherwise then): ask if the client can.
+                return CanAskForm(capabilities) ? Ask(call, view, UserQuestion(call)) : ApprovalStep.Refuse(ApprovalGate.NoElicitation(call));
             }
         }
 
@@ -92,11 +101,25 @@ internal sealed partial class InputRequiredApproval(IGrainFactory grains, Reques
         };
     }
 
-    /// <summary>The capabilities a 2026-07-28 request declares in its <c>_meta</c> (a sessionless server knows none of its own).</summary>
-    private static ClientCapabilities? ClientCapabilitiesOf(JsonRpcRequest request) =>
-        request.Params?["_meta"]?["io.modelcontextprotocol/clientCapabilities"] is JsonObject declared
-            ? declared.Deserialize<ClientCapabilities>(McpJsonUtilities.DefaultOptions)
-            : null;
+    private static bool IsForUser(ApprovalView view) => view.Request.By == "user";
+
+    /// <summary>The capabilities a 2026-07-28 request declares in its <c>_meta</c> (a sessionless server knows none of its own); null if none or unreadable.</summary>
+    private static ClientCapabilities? ClientCapabilitiesOf(JsonRpcRequest request)
+    {
+        if ((request.Params as JsonObject)?["_meta"] is not JsonObject meta || meta["io.modelcontextprotocol/clientCapabilities"] is not JsonObject declared)
+        {
+            return null;
+        }
+
+        try
+        {
+            return declared.Deserialize<ClientCapabilities>(McpJsonUtilities.DefaultOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static bool CanAskForm(ClientCapabilities? capabilities) =>
         capabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null);
@@ -157,12 +180,12 @@ internal sealed partial class InputRequiredApproval(IGrainFactory grains, Reques
     /// <summary>True to approve, false to deny; null when the response to Gatehouse's question is missing or unreadable.</summary>
     private static bool? UserAnswer(JsonNode? response)
     {
-        if (response?["action"] is not JsonValue action || !action.TryGetValue<string>(out var taken))
+        if (response is not JsonObject answer || answer["action"] is not JsonValue action || !action.TryGetValue<string>(out var taken))
         {
             return null;
         }
 
-        return taken == "accept" && response["content"]?[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
+        return taken == "accept" && answer["content"] is JsonObject content && content[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
     }
 
     private static Decision Spent(ApprovalCall call) =>

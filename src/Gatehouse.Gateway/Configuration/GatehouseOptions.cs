@@ -43,8 +43,8 @@ public sealed class GatehouseOptions
     public List<string> AllowedHosts { get; set; } = [];
 
     /// <summary>
-    /// Minutes an agent may take to resume a broken SSE stream (<c>Last-Event-ID</c>, on any replica) after the
-    /// stream's last use: its events and record are kept cluster-wide that long, then dropped. Default 10. Memory
+    /// Minutes an SSE stream stays resumable (<c>Last-Event-ID</c>, on any replica): each of its events, and its record,
+    /// is kept cluster-wide that long after it was last written or read, then dropped. Default 10. Memory
     /// grows with calls per second × this; the MCP SDK's own defaults (30 minutes for events, an hour for stream
     /// records) held about 50 MiB per replica per hour of 40 calls/s before levelling off.
     /// </summary>
@@ -53,8 +53,8 @@ public sealed class GatehouseOptions
     /// <summary>
     /// Base64 of at least 32 random bytes, the same on every replica: the key that signs the <c>requestState</c> of
     /// <c>input_required</c> results (2026-07-28 agents), so an agent cannot alter one and any replica can check it.
-    /// Without it the key is derived from the admin token and grant token hashes of the configuration; set it where
-    /// grants come from an identity provider only.
+    /// Without it the key is derived from the admin token hash, the grant token hashes and the cluster's names; without
+    /// an admin token that is what an agent may know (a warning says so at first use).
     /// </summary>
     public string? RequestStateKey { get; set; }
 

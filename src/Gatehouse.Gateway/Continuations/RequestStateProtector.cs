@@ -14,15 +14,21 @@ namespace Gatehouse.Gateway.Continuations;
 /// and the payload. A state that was altered, made for another purpose or is past its expiry is not read. The
 /// payload is signed, not encrypted: it must hold nothing the agent may not see.
 /// </summary>
-internal sealed class RequestStateProtector
+internal sealed partial class RequestStateProtector
 {
     private const string Label = "gatehouse request state v1";
 
     private readonly byte[] _key;
 
-    public RequestStateProtector(IOptions<GatehouseOptions> options)
+    public RequestStateProtector(IOptions<GatehouseOptions> options, ILogger<RequestStateProtector> logger)
     {
         var gatehouse = options.Value;
+        if (gatehouse.RequestStateKey is null && gatehouse.AdminTokenSha256 is null)
+        {
+            // Then the key derives from grant token hashes and cluster names alone, which an agent may know.
+            LogWeakKey(logger);
+        }
+
         var secret = gatehouse.RequestStateKey is { Length: > 0 } configured
             ? Convert.FromBase64String(configured)
             : Encoding.UTF8.GetBytes(string.Join('\n', SharedSecrets(gatehouse)));
@@ -84,4 +90,7 @@ internal sealed class RequestStateProtector
         yield return options.Cluster.ServiceId;
         yield return options.Cluster.ClusterId;
     }
+
+    [LoggerMessage(EventId = 1710, Level = LogLevel.Warning, Message = "Gatehouse:RequestStateKey is not set and there is no admin token: the key that signs requestState derives from what an agent may know; set RequestStateKey (base64 of 32 random bytes, the same on every replica)")]
+    private static partial void LogWeakKey(ILogger logger);
 }

@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Resumption;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
@@ -21,6 +22,8 @@ internal static class FrontExtensions
         services.AddSingleton<Approvals.ApprovalGate>();
         services.AddSingleton<Approvals.UserApproval>();
         services.AddSingleton<Approvals.InputRequiredApproval>();
+        // No console links unless the host knows the console's URL (it registers its own).
+        services.TryAddSingleton(new Approvals.ApprovalPage(consoleUrl: null));
         services.AddSingleton<Continuations.RequestStateProtector>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();

@@ -76,8 +76,8 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
 
             if (HttpMethods.IsDelete(context.Request.Method))
             {
-                await session.CloseAsync();
-                await upstreamSessions.CloseAsync(sessionId, record);
+                var bound = await session.CloseAsync();
+                await upstreamSessions.CloseAsync(sessionId, bound ?? record.Upstreams);
             }
             else if (HttpMethods.IsGet(context.Request.Method))
             {

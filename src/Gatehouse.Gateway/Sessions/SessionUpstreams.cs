@@ -67,10 +67,10 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     /// The agent closed its session: drops this replica's connections for it and ends each upstream session that
     /// stood for it (other replicas' idle connections to those go with their idle limit).
     /// </summary>
-    public async Task CloseAsync(string sessionId, SessionRecord record)
+    public async Task CloseAsync(string sessionId, IReadOnlyDictionary<string, UpstreamBinding>? bound)
     {
         await ForgetAsync(sessionId);
-        if (record.Upstreams is { Count: > 0 } bindings)
+        if (bound is { Count: > 0 } bindings)
         {
             await Task.WhenAll(bindings.Select(pair => _closer.EndAsync(pair.Key, pair.Value.UpstreamSessionId, pair.Value.ProtocolVersion)));
         }
@@ -121,7 +121,18 @@ internal sealed class SessionUpstreams : IAsyncDisposable
             Binding = record.UpstreamBindingOf(upstream),
             Bind = async binding =>
             {
-                var winner = await grain.BindUpstreamAsync(upstream, binding);
+                UpstreamBinding winner;
+                try
+                {
+                    winner = await grain.BindUpstreamAsync(upstream, binding);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The agent closed its session meanwhile: the upstream session opened for it stands for nothing.
+                    await _closer.EndAsync(upstream, binding.UpstreamSessionId, binding.ProtocolVersion);
+                    throw;
+                }
+
                 if (winner.UpstreamSessionId != binding.UpstreamSessionId)
                 {
                     // Another replica recorded its upstream session first: ours stands for nothing, end it.

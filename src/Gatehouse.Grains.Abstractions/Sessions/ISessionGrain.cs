@@ -14,8 +14,9 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Get"), SafeToResend]
     ValueTask<SessionRecord?> GetAsync();
 
+    /// <summary>Closes the session; answers the upstream sessions it had bound by then (null when it did not know), so they can be ended.</summary>
     [Alias("Close")]
-    ValueTask CloseAsync();
+    ValueTask<IReadOnlyDictionary<string, UpstreamBinding>?> CloseAsync();
 
     /// <summary>
     /// Records the upstream session opened for this agent session, unless another replica recorded

@@ -88,8 +88,10 @@ internal sealed partial class SessionGrain(ISessionStore store, ILogger<SessionG
         return binding;
     }
 
-    public async ValueTask CloseAsync()
+    public async ValueTask<IReadOnlyDictionary<string, UpstreamBinding>?> CloseAsync()
     {
+        // In the same turn as the close: a binding recorded before it is answered, and none can be recorded after it.
+        var bound = _loaded ? _record?.Upstreams : null;
         _record = null;
         _loaded = true;
         await StoreAsync();
@@ -97,6 +99,8 @@ internal sealed partial class SessionGrain(ISessionStore store, ILogger<SessionG
         {
             DeactivateOnIdle();
         }
+
+        return bound;
     }
 
     private async ValueTask EnsureLoadedAsync()

@@ -118,7 +118,18 @@ public sealed partial class UpstreamConnection
             JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
             JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
             client.ServerInstructions);
-        var winner = await _agent.Bind(ours).ConfigureAwait(false);
+        UpstreamBinding winner;
+        try
+        {
+            winner = await _agent.Bind(ours).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not recorded (the agent's session closed meanwhile, or its grain failed): this client stands for nothing.
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         if (winner.UpstreamSessionId == ours.UpstreamSessionId)
         {
             return client;

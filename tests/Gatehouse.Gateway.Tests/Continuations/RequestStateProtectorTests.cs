@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Continuations;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Gateway.Tests.Continuations;
@@ -13,7 +14,7 @@ public sealed class RequestStateProtectorTests
     {
         RequestStateKey = key,
         AdminTokenSha256 = new string(admin[0], 64),
-    }));
+    }), NullLogger<RequestStateProtector>.Instance);
 
     private static JsonObject Payload() => new() { ["approval"] = "abc", ["ticket"] = 3 };
 

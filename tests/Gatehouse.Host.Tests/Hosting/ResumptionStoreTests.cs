@@ -1,4 +1,6 @@
+using System.Globalization;
 using Gatehouse.Host.Tests.Admin;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
@@ -41,10 +43,24 @@ public sealed class ResumptionStoreTests : IAsyncLifetime
     [Fact]
     public async Task What_the_store_holds_is_published_at_metrics()
     {
+        // The cache the MCP transport's event store writes to, written as it writes: two entries of 100 and 28 bytes.
+#pragma warning disable MCP9006 // As above.
+        var cache = _replica!.Services.GetRequiredService<IOptions<DistributedCacheEventStreamStoreOptions>>().Value.Cache!;
+#pragma warning restore MCP9006
+        var sliding = new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(3) };
+        await cache.SetAsync("resumption-test-a", new byte[100], sliding);
+        await cache.SetAsync("resumption-test-b", new byte[28], sliding);
         using var http = new HttpClient();
-        var metrics = await http.GetStringAsync(new Uri(_replica!.BaseUrl, "/metrics"));
 
-        Assert.Contains("gatehouse_resumption_entries", metrics, StringComparison.Ordinal);
-        Assert.Contains("gatehouse_resumption_bytes", metrics, StringComparison.Ordinal);
+        var metrics = await http.GetStringAsync(new Uri(_replica.BaseUrl, "/metrics"));
+
+        Assert.Equal(2, Gauge(metrics, "gatehouse_resumption_entries"));
+        Assert.Equal(128, Gauge(metrics, "gatehouse_resumption_bytes"));
     }
+
+    /// <summary>The value of a gauge without labels of its own in Prometheus text.</summary>
+    private static double Gauge(string metrics, string name) =>
+        double.Parse(
+            metrics.Split('\n').Single(line => line.StartsWith(name + " ", StringComparison.Ordinal) || line.StartsWith(name + "{", StringComparison.Ordinal)).Split(' ')[^1],
+            CultureInfo.InvariantCulture);
 }
