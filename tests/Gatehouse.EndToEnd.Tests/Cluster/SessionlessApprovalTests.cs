@@ -17,6 +17,9 @@ public sealed class SessionlessApprovalTests(ApprovalFixture fixture)
 {
     private GatewayCluster Cluster => fixture.Cluster;
 
+    /// <summary>The key of Gatehouse's question in <c>inputRequests</c>, and of the answer in <c>inputResponses</c>.</summary>
+    private const string ApprovalInputKey = "gatehouse/approval";
+
     private static AdminApi Admin => GatewayConfig.Admin;
 
     private static McpClientOptions Sessionless(Func<ElicitRequestParams?, Task<ElicitResult>> elicit) => new()
@@ -108,13 +111,39 @@ public sealed class SessionlessApprovalTests(ApprovalFixture fixture)
         Assert.Equal("approval_denied", (string?)replayed["result"]?["_meta"]?["gatehouse/decision"]?["action"]);
     }
 
+    [Fact]
+    public async Task An_agents_own_answer_never_decides_an_operators_approval_and_a_call_back_waits_for_the_decision()
+    {
+        using var http = new HttpClient();
+        var arguments = new JsonObject { ["a"] = 40, ["b"] = 2 };
+
+        var first = await CallAsync(http, Cluster.LiveUrls[0], "add", arguments, requestState: null);
+        var state = (string)first["result"]!["requestState"]!;
+        var selfApproved = new JsonObject
+        {
+            [ApprovalInputKey] = new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["approve"] = true } },
+        };
+
+        // Nobody decides within the approval's 2 s: the call back, which waits for a decision, ends it as timed out.
+        var after = await CallAsync(http, Cluster.LiveUrls[1], "add", arguments, state, selfApproved);
+
+        Assert.Equal("input_required", (string?)first["result"]?["resultType"]);
+        Assert.Null(first["result"]?["inputRequests"]);
+        Assert.Equal("approval_timeout", (string?)after["result"]?["_meta"]?["gatehouse/decision"]?["action"]);
+    }
+
     /// <summary>A 2026-07-28 <c>tools/call</c> by hand (the SDK would call again by itself); the JSON-RPC response.</summary>
-    private Task<JsonObject> CallAsync(HttpClient http, Uri replica, string tool, JsonObject arguments, string? requestState)
+    private Task<JsonObject> CallAsync(HttpClient http, Uri replica, string tool, JsonObject arguments, string? requestState, JsonObject? inputResponses = null)
     {
         var parameters = new JsonObject { ["name"] = tool, ["arguments"] = arguments.DeepClone() };
         if (requestState is not null)
         {
             parameters["requestState"] = requestState;
+        }
+
+        if (inputResponses is not null)
+        {
+            parameters["inputResponses"] = inputResponses.DeepClone();
         }
 
         return RawMcp.RequestAsync2026(http, new Uri(replica, "/mcp/bank"), Cluster.TokenOf("agent"), "tools/call", parameters);
