@@ -8,6 +8,7 @@ using ModelContextProtocol.Server;
 namespace Gatehouse.Host.Tests.Hosting;
 
 /// <summary>The store that makes SSE streams resumable on any replica, as a whole replica composes it.</summary>
+[Collection(AloneInProcessCollection.Name)]
 public sealed class ResumptionStoreTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("gatehouse-resumption-").FullName;
