@@ -9,46 +9,32 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     private static AdminApi Admin => GatewayConfig.Admin;
 
     private const int AgentCount = 16;
-    private RunningUpstream? _upstream;
-    private GatewayCluster? _cluster;
+    private UpstreamAndCluster? _setup;
 
-    private GatewayCluster Cluster => _cluster!;
+    private GatewayCluster Cluster => _setup!.Cluster;
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _upstream = await UpstreamServers.StartTestUpstreamAsync();
-            _cluster = await GatewayCluster.StartAsync(
+    private RunningUpstream Upstream => _setup!.Upstream;
+
+    public async Task InitializeAsync() =>
+        _setup = await UpstreamAndCluster.StartAsync(
+            () => UpstreamServers.StartTestUpstreamAsync(),
+            upstream => GatewayCluster.StartAsync(
                 replicas: 3,
-                new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(_upstream.Endpoint, ClusterPolicies.Metered) },
-                new Dictionary<string, string[]> { ["hot"] = ["metered"], ["growing"] = ["metered"] });
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start.
-            await DisposeAsync();
-            throw;
-        }
-    }
+                new Dictionary<string, UpstreamSpec> { ["metered"] = UpstreamSpec.Http(upstream, ClusterPolicies.Metered) },
+                new Dictionary<string, string[]> { ["hot"] = ["metered"], ["growing"] = ["metered"] }));
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_setup is not null)
         {
-            await _cluster.DisposeAsync();
-        }
-
-        if (_upstream is not null)
-        {
-            await _upstream.DisposeAsync();
+            await _setup.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task Killing_the_replica_that_holds_the_counter_never_admits_more_than_max()
     {
-        var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
+        var before = await InvocationCounts.ReadAsync(Upstream.Endpoint);
         var hammer = new Hammer();
         var killedAt = (DateTimeOffset?)null;
         var killing = 0;
@@ -75,7 +61,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             return outcome.Kind != OutcomeKind.RateLimited;
         });
 
-        var after = await InvocationCounts.ReadAsync(_upstream.Endpoint);
+        var after = await InvocationCounts.ReadAsync(Upstream.Endpoint);
         var counter = await Admin.CountersAsync(Cluster.LiveUrls[0], "hot");
         var ranUpstream = after.Of("add") - before.Of("add");
         Assert.NotNull(killedAt);
@@ -95,7 +81,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_replica_added_under_load_joins_serves_and_the_limit_stays_exact()
     {
-        var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
+        var before = await InvocationCounts.ReadAsync(Upstream.Endpoint);
         var hammer = new Hammer();
         var adding = 0;
         Task<Replica>? added = null;
@@ -118,7 +104,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         });
         var fourth = await added!;
 
-        var after = await InvocationCounts.ReadAsync(_upstream.Endpoint);
+        var after = await InvocationCounts.ReadAsync(Upstream.Endpoint);
         var members = await Cluster.MembersAsync();
         Assert.Contains((fourth.SiloPort, 3), members);
         Assert.Equal(0, hammer.Errors);
@@ -136,12 +122,12 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var victim = Cluster.Replicas[1];
         await using var agent = await Agents.ConnectAsync(new Uri(victim.BaseUrl, "/mcp/metered"), Cluster.TokenOf("hot"));
         var slow = new Dictionary<string, object?> { ["steps"] = 20, ["delayMs"] = 250 };
-        var before = await InvocationCounts.ReadAsync(_upstream!.Endpoint);
+        var before = await InvocationCounts.ReadAsync(Upstream.Endpoint);
 
         var calls = Enumerable.Range(0, 3).Select(_ => agent.CallToolAsync("slow", slow).AsTask()).ToArray();
         // SIGTERM once the upstream runs all three calls, so they are in flight through the victim.
         await Eventually.ValueAsync(
-            () => InvocationCounts.ReadAsync(_upstream.Endpoint),
+            () => InvocationCounts.ReadAsync(Upstream.Endpoint),
             counts => counts.Of("slow") - before.Of("slow") == calls.Length,
             counts => $"the upstream runs {counts.Of("slow") - before.Of("slow")} of the {calls.Length} calls");
         victim.Terminate();

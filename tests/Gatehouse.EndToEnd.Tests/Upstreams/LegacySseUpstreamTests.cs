@@ -14,39 +14,23 @@ namespace Gatehouse.EndToEnd.Tests.Upstreams;
 /// </summary>
 public sealed class LegacySseUpstreamTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private RunningUpstream? _upstream;
-    private GatewayCluster? _cluster;
+    private UpstreamAndCluster? _setup;
 
-    private GatewayCluster Cluster => _cluster!;
+    private GatewayCluster Cluster => _setup!.Cluster;
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _upstream = await UpstreamServers.StartEverythingSseAsync();
-            _cluster = await GatewayCluster.StartAsync(
+    public async Task InitializeAsync() =>
+        _setup = await UpstreamAndCluster.StartAsync(
+            UpstreamServers.StartEverythingSseAsync,
+            upstream => GatewayCluster.StartAsync(
                 replicas: 2,
-                new Dictionary<string, UpstreamSpec> { ["old"] = UpstreamSpec.Http(_upstream.Endpoint, Policies.Everything) },
-                new Dictionary<string, string[]> { ["legacy"] = ["old"] });
-        }
-        catch
-        {
-            // xunit does not dispose a fixture whose start failed: stop what did start.
-            await DisposeAsync();
-            throw;
-        }
-    }
+                new Dictionary<string, UpstreamSpec> { ["old"] = UpstreamSpec.Http(upstream, Policies.Everything) },
+                new Dictionary<string, string[]> { ["legacy"] = ["old"] }));
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_setup is not null)
         {
-            await _cluster.DisposeAsync();
-        }
-
-        if (_upstream is not null)
-        {
-            await _upstream.DisposeAsync();
+            await _setup.DisposeAsync();
         }
     }
 
