@@ -24,8 +24,6 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
     /// <summary>The purpose a state is signed for: it cannot stand in for any other continuation.</summary>
     private const string Purpose = "approval";
 
-    private const string Field = "approve";
-
     /// <summary>How long one call back waits for an operator's decision before answering <c>input_required</c> again.</summary>
     public static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
 
@@ -59,7 +57,7 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
             if (IsForUser(view) && view.State == ApprovalState.Pending)
             {
                 var responses = request.Params["inputResponses"] as JsonObject;
-                if (UserAnswer(responses?[InputKey]) is not { } answer)
+                if (UserApproval.Approves(responses?[InputKey]) is not { } answer)
                 {
                     return Ask(call, view, UserQuestion(call));
                 }
@@ -152,18 +150,7 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
         return ApprovalStep.InputRequired(JsonSerializer.SerializeToNode(result, McpJsonUtilities.DefaultOptions)!.AsObject());
     }
 
-    private static InputRequest UserQuestion(ApprovalCall call) => InputRequest.ForElicitation(new ElicitRequestParams
-    {
-        Message = $"The agent wants to call '{call.Tool}' on '{call.Upstream}' with the arguments {call.ArgumentsJson}. Allow it?",
-        RequestedSchema = new ElicitRequestParams.RequestSchema
-        {
-            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>
-            {
-                [Field] = new ElicitRequestParams.BooleanSchema { Title = "Allow this call", Description = "Run the tool with these arguments once." },
-            },
-            Required = [Field],
-        },
-    });
+    private static InputRequest UserQuestion(ApprovalCall call) => InputRequest.ForElicitation(UserApproval.Question(call));
 
     /// <summary>The console page where an operator decides, for a client that can open a URL; else nothing to ask.</summary>
     private InputRequest? OperatorPage(ApprovalCall call, ClientCapabilities? capabilities) =>
@@ -176,17 +163,6 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
                 Message = $"An operator must approve this call of '{call.Tool}' on '{call.Upstream}' (approval {call.Id}). It goes ahead once approved.",
             })
             : null;
-
-    /// <summary>True to approve, false to deny; null when the response to Gatehouse's question is missing or unreadable.</summary>
-    private static bool? UserAnswer(JsonNode? response)
-    {
-        if (response is not JsonObject answer || answer["action"] is not JsonValue action || !action.TryGetValue<string>(out var taken))
-        {
-            return null;
-        }
-
-        return taken == "accept" && answer["content"] is JsonObject content && content[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
-    }
 
     private static Decision Spent(ApprovalCall call) =>
         new(DecisionAction.ApprovalDenied, call.Tool, $"The approval this call of '{call.Tool}' came back for was already used or replaced; call again to ask anew.", null);

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Grains.Replies;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -25,21 +27,33 @@ internal sealed class UserApproval(AgentRequests requests)
             return null;
         }
 
-        var request = new JsonObject
-        {
-            ["message"] = $"The agent wants to call '{call.Tool}' on '{call.Upstream}' with the arguments {call.ArgumentsJson}. Allow it?",
-            ["requestedSchema"] = new JsonObject
-            {
-                ["type"] = "object",
-                ["properties"] = new JsonObject
-                {
-                    [Field] = new JsonObject { ["type"] = "boolean", ["title"] = "Allow this call", ["description"] = "Run the tool with these arguments once." },
-                },
-                ["required"] = new JsonArray(Field),
-            },
-        };
+        var request = JsonSerializer.SerializeToNode(Question(call), McpJsonUtilities.DefaultOptions)!.AsObject();
         var result = await requests.AskAsync(server, new ReplyAddress(server.SessionId!, call.GrantId), RequestMethods.ElicitationCreate, request, cancellationToken);
-        return result?["action"] is JsonValue action && action.TryGetValue<string>(out var accepted) && accepted == "accept"
-            && result["content"]?[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
+        return Approves(result) ?? false;
+    }
+
+    /// <summary>What the user is asked (an elicitation form with one boolean), whichever way the agent is reached.</summary>
+    public static ElicitRequestParams Question(ApprovalCall call) => new()
+    {
+        Message = $"The agent wants to call '{call.Tool}' on '{call.Upstream}' with the arguments {call.ArgumentsJson}. Allow it?",
+        RequestedSchema = new ElicitRequestParams.RequestSchema
+        {
+            Properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>
+            {
+                [Field] = new ElicitRequestParams.BooleanSchema { Title = "Allow this call", Description = "Run the tool with these arguments once." },
+            },
+            Required = [Field],
+        },
+    };
+
+    /// <summary>True to approve (accepted with <c>approve: true</c>), false otherwise; null when <paramref name="answer"/> is no elicitation result.</summary>
+    public static bool? Approves(JsonNode? answer)
+    {
+        if (answer is not JsonObject result || result["action"] is not JsonValue action || !action.TryGetValue<string>(out var taken))
+        {
+            return null;
+        }
+
+        return taken == "accept" && result["content"] is JsonObject content && content[Field] is JsonValue approve && approve.TryGetValue<bool>(out var yes) && yes;
     }
 }
