@@ -106,6 +106,31 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             {
                 faults.Add($"{key}:ConnectTimeoutSeconds must be between 1 and 600.");
             }
+
+            ValidateProcesses(key, settings, faults);
+        }
+    }
+
+    private static void ValidateProcesses(string key, Gatehouse.Upstreams.UpstreamOptions settings, List<string> faults)
+    {
+        if (settings.ProcessPerSession && !settings.IsStdio)
+        {
+            faults.Add($"{key}:ProcessPerSession applies to stdio upstreams (Command) only; an HTTP upstream already gives each agent session a session of its own.");
+        }
+
+        if (settings.MaxProcesses is < 1 or > 10_000)
+        {
+            faults.Add($"{key}:MaxProcesses must be between 1 and 10000.");
+        }
+
+        if (settings.ProcessIdleSeconds is < 5 or > 86_400)
+        {
+            faults.Add($"{key}:ProcessIdleSeconds must be between 5 and 86400.");
+        }
+
+        if (settings.MaxProcessMemoryMb is < 1 or > 1_048_576)
+        {
+            faults.Add($"{key}:MaxProcessMemoryMb must be between 1 and 1048576 (MiB), or absent for no limit.");
         }
     }
 

@@ -77,7 +77,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             if (HttpMethods.IsDelete(context.Request.Method))
             {
                 var bound = await session.CloseAsync();
-                await upstreamSessions.CloseAsync(sessionId, bound ?? record.Upstreams);
+                await upstreamSessions.CloseAsync(sessionId, bound ?? record.Upstreams, upstreams);
             }
             else if (HttpMethods.IsGet(context.Request.Method))
             {

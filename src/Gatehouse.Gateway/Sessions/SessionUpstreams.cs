@@ -43,14 +43,17 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         _sweeper = time.CreateTimer(_ => Sweep(), null, IdleLimit, IdleLimit);
     }
 
-    /// <summary>Whether requests of agent sessions to this upstream get upstream sessions of their own (HTTP upstreams do).</summary>
-    public bool IsSessionful(string upstream) => !_catalog.Get(upstream).IsStdio;
+    /// <summary>
+    /// Whether requests of agent sessions to this upstream get upstream sessions of their own: HTTP upstreams do, and
+    /// stdio upstreams with a process per session.
+    /// </summary>
+    public bool IsSessionful(string upstream) => _catalog.Get(upstream) is var options && (!options.IsStdio || options.IsProcessPerSession);
 
-    /// <summary>The connection to the upstream session standing for <paramref name="sessionId"/>, opening or resuming it.</summary>
-    public async Task<UpstreamConnection> GetAsync(string sessionId, string upstream, bool listen = false)
+    /// <summary>The channel to the upstream session standing for <paramref name="sessionId"/>, opening or resuming it.</summary>
+    public async Task<IUpstreamChannel> GetAsync(string sessionId, string upstream, bool listen = false)
     {
         var key = (sessionId, upstream, listen);
-        var entry = _connections.GetOrAdd(key, k => new Entry(new Lazy<Task<UpstreamConnection>>(() => CreateAsync(k.Session, k.Upstream, k.Listen))));
+        var entry = _connections.GetOrAdd(key, k => new Entry(new Lazy<Task<IUpstreamChannel>>(() => CreateAsync(k.Session, k.Upstream, k.Listen))));
         entry.Touch(_time);
         try
         {
@@ -65,14 +68,32 @@ internal sealed class SessionUpstreams : IAsyncDisposable
 
     /// <summary>
     /// The agent closed its session: drops this replica's connections for it and ends each upstream session that
-    /// stood for it (other replicas' idle connections to those go with their idle limit).
+    /// stood for it, HTTP (<paramref name="bound"/>) or a stdio process of its own among <paramref name="upstreams"/>
+    /// (other replicas' idle connections to those go with their idle limit). Never throws: what cannot be ended now
+    /// ends with its idle limit.
     /// </summary>
-    public async Task CloseAsync(string sessionId, IReadOnlyDictionary<string, UpstreamBinding>? bound)
+    public async Task CloseAsync(string sessionId, IReadOnlyDictionary<string, UpstreamBinding>? bound, IEnumerable<string> upstreams)
     {
         await ForgetAsync(sessionId);
+        var ending = new List<Task>();
         if (bound is { Count: > 0 } bindings)
         {
-            await Task.WhenAll(bindings.Select(pair => _closer.EndAsync(pair.Key, pair.Value.UpstreamSessionId, pair.Value.ProtocolVersion)));
+            ending.AddRange(bindings.Select(pair => _closer.EndAsync(pair.Key, pair.Value.UpstreamSessionId, pair.Value.ProtocolVersion)));
+        }
+
+        ending.AddRange(upstreams.Where(upstream => _catalog.Get(upstream).IsProcessPerSession).Select(upstream => EndProcessAsync(upstream, sessionId)));
+        await Task.WhenAll(ending);
+    }
+
+    private async Task EndProcessAsync(string upstream, string sessionId)
+    {
+        try
+        {
+            await StdioSessionChannel.CloseAsync(upstream, sessionId, _grains);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Its grain is unreachable now; the process ends when it has been idle long enough.
         }
     }
 
@@ -106,18 +127,24 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         }
     }
 
-    private async Task<UpstreamConnection> CreateAsync(string sessionId, string upstream, bool listen)
+    private async Task<IUpstreamChannel> CreateAsync(string sessionId, string upstream, bool listen)
     {
         var grain = _grains.GetGrain<ISessionGrain>(sessionId);
         var record = await grain.GetAsync() ?? throw new McpProtocolException("Session not found", (McpErrorCode)(-32001));
         var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(record.InitializeParamsJson, McpJsonUtilities.DefaultOptions);
         var callbacks = new AgentCallbacks(_agents[sessionId], new ReplyAddress(sessionId, record.GrantId), _requests);
+        IAgentCallbacks agent = record.Route.Length == 0 ? new AggregateAgentCallbacks(callbacks, upstream) : callbacks;
+        if (_catalog.Get(upstream).IsProcessPerSession)
+        {
+            return await StdioSessionChannel.OpenAsync(upstream, sessionId, agent, listen, _grains);
+        }
+
         var spec = new AgentSessionSpec
         {
             AgentSessionId = sessionId,
             ClientInfo = initialize?.ClientInfo,
             Capabilities = initialize?.Capabilities,
-            Callbacks = record.Route.Length == 0 ? new AggregateAgentCallbacks(callbacks, upstream) : callbacks,
+            Callbacks = agent,
             Binding = record.UpstreamBindingOf(upstream),
             Bind = async binding =>
             {
@@ -158,9 +185,9 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         }
     }
 
-    private sealed class Entry(Lazy<Task<UpstreamConnection>> connection) : IAsyncDisposable
+    private sealed class Entry(Lazy<Task<IUpstreamChannel>> connection) : IAsyncDisposable
     {
-        public Lazy<Task<UpstreamConnection>> Connection { get; } = connection;
+        public Lazy<Task<IUpstreamChannel>> Connection { get; } = connection;
 
         public DateTimeOffset LastUsed { get; private set; }
 
@@ -168,9 +195,9 @@ internal sealed class SessionUpstreams : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            if (Connection.IsValueCreated && Connection.Value.IsCompletedSuccessfully)
+            if (Connection.IsValueCreated && Connection.Value.IsCompletedSuccessfully && Connection.Value.Result is IAsyncDisposable owned)
             {
-                await Connection.Value.Result.DisposeAsync();
+                await owned.DisposeAsync();
             }
         }
     }

@@ -92,6 +92,7 @@ internal static class GatehouseBuilderExtensions
         services.AddSingleton<UpstreamTransportFactory>();
         services.AddSingleton<UpstreamSessionCloser>();
         services.AddSingleton<UpstreamChannels>();
+        services.AddSingleton<StdioProcessSlots>();
     }
 
     private static void AddGatehousePolicies(this IServiceCollection services)

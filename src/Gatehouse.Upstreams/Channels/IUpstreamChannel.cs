@@ -3,7 +3,10 @@ using Gatehouse.Grains.Upstreams;
 
 namespace Gatehouse.Upstreams;
 
-/// <summary>The way this replica reaches one upstream: directly (HTTP) or through the grain that owns its process (stdio).</summary>
+/// <summary>
+/// The way this replica reaches one upstream: directly (an HTTP connection of its own) or through the grain that owns
+/// the stdio process (one for the upstream, or one per agent session).
+/// </summary>
 public interface IUpstreamChannel
 {
     string Name { get; }

@@ -23,7 +23,7 @@ public sealed class UpstreamChannels : IAsyncDisposable
             {
                 var connection = new UpstreamConnection(name, options, transports, loggerFactory, time);
                 _connections.Add(connection);
-                _channels[name] = new DirectUpstreamChannel(connection);
+                _channels[name] = connection;
             }
         }
     }

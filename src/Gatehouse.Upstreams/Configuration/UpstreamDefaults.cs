@@ -7,6 +7,12 @@ public static class UpstreamDefaults
 
     public const int ConnectTimeoutSeconds = 10;
 
+    /// <summary>Most processes one replica runs for one stdio upstream with a process per session.</summary>
+    public const int MaxProcesses = 20;
+
+    /// <summary>Seconds a session's own stdio process may go unused before it is ended.</summary>
+    public const int ProcessIdleSeconds = 600;
+
     /// <summary>The protocol revision Gatehouse asks upstreams for.</summary>
     public const string ProtocolVersion = "2025-11-25";
 

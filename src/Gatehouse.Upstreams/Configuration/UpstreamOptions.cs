@@ -45,8 +45,27 @@ public sealed class UpstreamOptions
     /// <summary>Seconds to connect and complete <c>initialize</c> with the upstream. Default 10.</summary>
     public int ConnectTimeoutSeconds { get; set; } = UpstreamDefaults.ConnectTimeoutSeconds;
 
+    /// <summary>
+    /// For a stdio upstream: whether each agent session gets a process of its own, initialized with the agent's
+    /// capabilities, so the server may ask the agent for sampling, elicitation and roots and send it log lines and
+    /// notifications. False (default): one process serves every agent, and is told the gateway has no such capability.
+    /// </summary>
+    public bool ProcessPerSession { get; set; }
+
+    /// <summary>With <see cref="ProcessPerSession"/>: most processes of this upstream one replica runs at once; a session beyond it is refused. Default 20.</summary>
+    public int MaxProcesses { get; set; } = UpstreamDefaults.MaxProcesses;
+
+    /// <summary>With <see cref="ProcessPerSession"/>: seconds a session's process may go unused (no request, no open stream) before it is ended. Default 600.</summary>
+    public int ProcessIdleSeconds { get; set; } = UpstreamDefaults.ProcessIdleSeconds;
+
+    /// <summary>With <see cref="ProcessPerSession"/>: resident memory (MiB, the process and its children) above which a session's process is restarted; none when absent.</summary>
+    public int? MaxProcessMemoryMb { get; set; }
+
     /// <summary>Whether this upstream is a stdio process.</summary>
     public bool IsStdio => !string.IsNullOrWhiteSpace(Command);
+
+    /// <summary>Whether each agent session reaches this upstream through a process of its own.</summary>
+    public bool IsProcessPerSession => IsStdio && ProcessPerSession;
 
     /// <summary>Token exchange (RFC 8693) for an HTTP upstream that must act for the end user; null: the gateway's own credentials always.</summary>
     public TokenExchangeOptions? TokenExchange { get; set; }

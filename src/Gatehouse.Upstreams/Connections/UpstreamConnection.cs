@@ -14,7 +14,7 @@ namespace Gatehouse.Upstreams;
 /// Connects on first use, reconnects with backoff after a failure, bounds every request by the
 /// upstream's timeout, and routes progress notifications back to the request that asked for them.
 /// </summary>
-public sealed partial class UpstreamConnection : IAsyncDisposable
+public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposable
 {
     private readonly string _name;
     private readonly UpstreamOptions _options;

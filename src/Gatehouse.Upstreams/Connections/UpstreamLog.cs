@@ -28,4 +28,16 @@ internal static partial class UpstreamLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Could not end upstream {Upstream}'s session for a closed agent session ({Reason}); it lasts until the upstream's own idle timeout")]
     public static partial void SessionCloseFailed(ILogger logger, string upstream, string reason);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Starting a process of upstream {Upstream} for an agent session ({Running} of at most {Limit} on this replica)")]
+    public static partial void SessionProcessStarting(ILogger logger, string upstream, int running, int limit);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Refused a process of upstream {Upstream} for an agent session: this replica already runs {Limit} (MaxProcesses)")]
+    public static partial void SessionProcessRefused(ILogger logger, string upstream, int limit);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Warning, Message = "An agent session's process of upstream {Upstream} holds {ResidentMb} MiB, over its limit of {LimitMb} MiB (MaxProcessMemoryMb); restarting it")]
+    public static partial void SessionProcessOverMemory(ILogger logger, string upstream, long residentMb, int limitMb);
+
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Information, Message = "Ended an agent session's process of upstream {Upstream}: {Reason}")]
+    public static partial void SessionProcessEnded(ILogger logger, string upstream, string reason);
 }

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Gatehouse.Grains.Upstreams;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -39,40 +37,9 @@ internal sealed class StdioUpstreamGrain(UpstreamCatalog catalog, UpstreamTransp
     public async ValueTask<UpstreamInfo> GetInfoAsync(CancellationToken cancellationToken) =>
         await Connection.GetInfoAsync(cancellationToken);
 
-    public async IAsyncEnumerable<UpstreamFrame> SendAsync(string method, string? paramsJson, bool withProgress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<UpstreamFrame> SendAsync(string method, string? paramsJson, bool withProgress, CancellationToken cancellationToken)
     {
-        var frames = Channel.CreateUnbounded<UpstreamFrame>(new UnboundedChannelOptions { SingleReader = true });
         var parameters = paramsJson is null ? null : (JsonObject?)JsonNode.Parse(paramsJson);
-        Func<JsonObject, ValueTask>? onProgress = withProgress
-            ? progress => frames.Writer.WriteAsync(new UpstreamFrame(UpstreamFrameKind.Progress, progress.ToJsonString()), cancellationToken)
-            : null;
-
-        _ = ExchangeAsync(method, parameters, onProgress, frames.Writer, cancellationToken);
-        await foreach (var frame in frames.Reader.ReadAllAsync(cancellationToken))
-        {
-            yield return frame;
-        }
-    }
-
-    private async Task ExchangeAsync(string method, JsonObject? parameters, Func<JsonObject, ValueTask>? onProgress, ChannelWriter<UpstreamFrame> frames, CancellationToken cancellationToken)
-    {
-        UpstreamFrame last;
-        try
-        {
-            var result = await Connection.SendAsync(method, parameters, onProgress, cancellationToken);
-            last = new UpstreamFrame(UpstreamFrameKind.Result, result?.ToJsonString() ?? "null");
-        }
-        catch (UpstreamException ex)
-        {
-            last = UpstreamFrames.FromException(ex);
-        }
-        catch (OperationCanceledException)
-        {
-            frames.TryComplete();
-            return;
-        }
-
-        frames.TryWrite(last);
-        frames.TryComplete();
+        return UpstreamFrames.WriteAsync(onProgress => Connection.SendAsync(method, parameters, onProgress, cancellationToken), withProgress, cancellationToken);
     }
 }

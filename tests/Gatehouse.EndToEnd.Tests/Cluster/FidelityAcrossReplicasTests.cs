@@ -14,12 +14,18 @@ public sealed class FidelityAcrossReplicasTests(FidelityFixture fixture)
 
     private GatewayCluster Cluster => fixture.Cluster;
 
-    [Fact]
-    public async Task Sampling_elicitation_roots_progress_notifications_and_cancellation_reach_across_replicas()
+    /// <remarks>
+    /// Over Streamable HTTP, and as a stdio process of the agent session's own (<c>ProcessPerSession</c>), which lives on
+    /// one replica and is reached from the others through its grain.
+    /// </remarks>
+    [Theory]
+    [InlineData("everything", "agent")]
+    [InlineData("everything-stdio", "local")]
+    public async Task Sampling_elicitation_roots_progress_notifications_and_cancellation_reach_across_replicas(string upstream, string grant)
     {
-        var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/everything"));
+        var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, $"/mcp/{upstream}"));
 
-        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf("agent"));
+        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf(grant));
 
         Assert.Null(run["error"]);
         Assert.Contains("sampled by the agent", (string?)run["sampling"]);

@@ -2,7 +2,11 @@ using Gatehouse.EndToEnd.Tests.Infrastructure;
 
 namespace Gatehouse.EndToEnd.Tests.Cluster;
 
-/// <summary>Three replicas on PostgreSQL in front of server-everything and the C# test upstream (under the metered policy).</summary>
+/// <summary>
+/// Three replicas on PostgreSQL in front of server-everything and the C# test upstream (under the metered policy), and
+/// of both as stdio upstreams with a process per agent session (grant <c>local</c>): <c>everything-stdio</c>, and the
+/// test upstream under several process limits.
+/// </summary>
 public sealed class FidelityFixture : ClusterFixtureBase
 {
     private RunningUpstream? _everything;
@@ -23,7 +27,16 @@ public sealed class FidelityFixture : ClusterFixtureBase
             {
                 ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
+                ["everything-stdio"] = UpstreamSpec.EverythingStdio(Policies.AllowAll).PerSession(),
+                ["own"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(),
+                ["own-one"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxProcesses: 1),
+                ["own-idle"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(idleSeconds: 5),
+                ["own-small"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxMemoryMb: 1),
             },
-            new Dictionary<string, string[]> { ["agent"] = ["everything", "metered"] });
+            new Dictionary<string, string[]>
+            {
+                ["agent"] = ["everything", "metered"],
+                ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small"],
+            });
     }
 }

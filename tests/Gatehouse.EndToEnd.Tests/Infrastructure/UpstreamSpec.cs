@@ -18,6 +18,21 @@ internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
     public static UpstreamSpec Stdio(string command, IEnumerable<string> args, string policyJson) =>
         new(new JsonObject { ["Command"] = command, ["Args"] = new JsonArray([.. args.Select(a => JsonValue.Create(a))]), ["TimeoutSeconds"] = CeilingSeconds, ["ConnectTimeoutSeconds"] = CeilingSeconds }, policyJson);
 
+    /// <summary>This stdio upstream with a process of its own for each agent session, within the given limits.</summary>
+    public UpstreamSpec PerSession(int maxProcesses = 20, int idleSeconds = 600, int? maxMemoryMb = null)
+    {
+        var settings = (JsonObject)Settings.DeepClone();
+        settings["ProcessPerSession"] = true;
+        settings["MaxProcesses"] = maxProcesses;
+        settings["ProcessIdleSeconds"] = idleSeconds;
+        if (maxMemoryMb is { } memory)
+        {
+            settings["MaxProcessMemoryMb"] = memory;
+        }
+
+        return this with { Settings = settings };
+    }
+
     /// <summary>The C# test upstream as a stdio process.</summary>
     public static UpstreamSpec TestUpstreamStdio(string policyJson) => Stdio("dotnet", [Paths.TestUpstreamDll, "--stdio"], policyJson);
 

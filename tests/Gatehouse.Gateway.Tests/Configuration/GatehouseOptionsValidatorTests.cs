@@ -75,6 +75,38 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.Equal(faulted, Faults(options).Contains("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day)."));
     }
 
+    [Fact]
+    public void A_process_per_session_is_for_stdio_upstreams_only()
+    {
+        var options = Valid();
+        options.Upstreams["everything"].ProcessPerSession = true;
+        options.Upstreams["local"] = new UpstreamOptions { Command = "node", Policy = "p.json", ProcessPerSession = true };
+
+        var faults = Faults(options).Where(f => f.Contains(":ProcessPerSession", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["Gatehouse:Upstreams:everything:ProcessPerSession applies to stdio upstreams (Command) only; an HTTP upstream already gives each agent session a session of its own."], faults);
+    }
+
+    [Theory]
+    [InlineData(0, 600, 256, "Gatehouse:Upstreams:local:MaxProcesses must be between 1 and 10000.")]
+    [InlineData(10_001, 600, 256, "Gatehouse:Upstreams:local:MaxProcesses must be between 1 and 10000.")]
+    [InlineData(20, 4, 256, "Gatehouse:Upstreams:local:ProcessIdleSeconds must be between 5 and 86400.")]
+    [InlineData(20, 86_401, 256, "Gatehouse:Upstreams:local:ProcessIdleSeconds must be between 5 and 86400.")]
+    [InlineData(20, 600, 0, "Gatehouse:Upstreams:local:MaxProcessMemoryMb must be between 1 and 1048576 (MiB), or absent for no limit.")]
+    [InlineData(1, 5, 1, null)]
+    [InlineData(10_000, 86_400, 1_048_576, null)]
+    public void Process_limits_are_bounded(int maxProcesses, int idleSeconds, int memoryMb, string? fault)
+    {
+        var options = Valid();
+        options.Upstreams["local"] = new UpstreamOptions
+        {
+            Command = "node", Policy = "p.json", ProcessPerSession = true,
+            MaxProcesses = maxProcesses, ProcessIdleSeconds = idleSeconds, MaxProcessMemoryMb = memoryMb,
+        };
+
+        Assert.Equal(fault is null ? [] : [fault], Faults(options));
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=", false)]

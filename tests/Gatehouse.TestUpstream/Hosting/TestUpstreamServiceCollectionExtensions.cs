@@ -32,6 +32,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<AnnotatedTools>()
             .WithTools<TraceTool>()
             .WithTools<WhoAmITool>()
+            .WithTools<ProcessTool>()
             .WithTools<ShapeShift>()
             .WithTools<FutureShape>()
             .WithResources<TestResources>()
