@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
 using ModelContextProtocol;
@@ -30,8 +29,8 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
         var seconds = new List<int>();
         for (var i = 0; i < 6; i++)
         {
-            firsts.Add(await ProcessOfAsync(first));
-            seconds.Add(await ProcessOfAsync(second));
+            firsts.Add(await SessionProcesses.OfAsync(first));
+            seconds.Add(await SessionProcesses.OfAsync(second));
         }
 
         Assert.Single(firsts.Distinct());
@@ -41,9 +40,9 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
 
         // Closing the session (the SDK's DELETE) ends its process, and only its process.
         await first.DisposeAsync();
-        await Eventually.HoldsAsync(() => !IsRunning(firsts[0]), () => $"process {firsts[0]} still runs after its session closed");
-        Assert.True(IsRunning(seconds[0]));
-        Assert.Equal(seconds[0], await ProcessOfAsync(second));
+        await Eventually.HoldsAsync(() => !SessionProcesses.IsRunning(firsts[0]), () => $"process {firsts[0]} still runs after its session closed");
+        Assert.True(SessionProcesses.IsRunning(seconds[0]));
+        Assert.Equal(seconds[0], await SessionProcesses.OfAsync(second));
     }
 
     [Fact]
@@ -51,16 +50,16 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
     {
         var (agent, _) = await Cluster.ConnectAsync("own", "local");
         await using var _ = agent;
-        var before = await ProcessOfAsync(agent);
+        var before = await SessionProcesses.OfAsync(agent);
 
-        using (var process = Process.GetProcessById(before))
+        using (var process = System.Diagnostics.Process.GetProcessById(before))
         {
             process.Kill();
         }
 
         // A call made while the process is down may fail; the session goes on with a new process.
-        var after = await Eventually.ValueAsync(() => TryProcessOfAsync(agent), pid => pid is { } p && p != before, pid => $"the session's process is {pid?.ToString(CultureInfo.InvariantCulture) ?? "not answering"}");
-        Assert.True(IsRunning(after!.Value));
+        var after = await Eventually.ValueAsync(() => SessionProcesses.TryOfAsync(agent), pid => pid is { } p && p != before, pid => $"the session's process is {pid?.ToString(CultureInfo.InvariantCulture) ?? "not answering"}");
+        Assert.True(SessionProcesses.IsRunning(after!.Value));
     }
 
     [Fact]
@@ -70,14 +69,14 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
         var endpoint = new Uri(Cluster.LiveUrls[0], "/mcp/own-one");
         var first = await Agents.ConnectAsync(endpoint, Cluster.TokenOf("local"));
         await using var second = await Agents.ConnectAsync(endpoint, Cluster.TokenOf("local"));
-        var running = await ProcessOfAsync(first);
+        var running = await SessionProcesses.OfAsync(first);
 
         var refused = await Assert.ThrowsAsync<McpProtocolException>(() => second.CallToolAsync("process").AsTask());
         Assert.Contains("already runs its limit of 1", refused.Message);
-        Assert.True(IsRunning(running));
+        Assert.True(SessionProcesses.IsRunning(running));
 
         await first.DisposeAsync();
-        var admitted = await Eventually.ValueAsync(() => TryProcessOfAsync(second), pid => pid is not null, _ => "the second session is still refused after the first closed");
+        var admitted = await Eventually.ValueAsync(() => SessionProcesses.TryOfAsync(second), pid => pid is not null, _ => "the second session is still refused after the first closed");
         Assert.NotEqual(running, admitted);
     }
 
@@ -86,11 +85,11 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
     {
         var (agent, _) = await Cluster.ConnectAsync("own-idle", "local");
         await using var _ = agent;
-        var before = await ProcessOfAsync(agent);
+        var before = await SessionProcesses.OfAsync(agent);
 
         // own-idle: ProcessIdleSeconds 5.
-        await Eventually.HoldsAsync(() => !IsRunning(before), () => $"idle process {before} still runs");
-        var after = await ProcessOfAsync(agent);
+        await Eventually.HoldsAsync(() => !SessionProcesses.IsRunning(before), () => $"idle process {before} still runs");
+        var after = await SessionProcesses.OfAsync(agent);
 
         Assert.NotEqual(before, after);
     }
@@ -100,41 +99,12 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
     {
         var (agent, _) = await Cluster.ConnectAsync("own-small", "local");
         await using var _ = agent;
-        var before = await ProcessOfAsync(agent);
+        var before = await SessionProcesses.OfAsync(agent);
 
         // own-small: MaxProcessMemoryMb 1, which any process exceeds; it is ended at the next check.
-        await Eventually.HoldsAsync(() => !IsRunning(before), () => $"process {before}, over its memory limit, still runs");
-        var after = await Eventually.ValueAsync(() => TryProcessOfAsync(agent), pid => pid is not null, _ => "no process answers after the restart");
+        await Eventually.HoldsAsync(() => !SessionProcesses.IsRunning(before), () => $"process {before}, over its memory limit, still runs");
+        var after = await Eventually.ValueAsync(() => SessionProcesses.TryOfAsync(agent), pid => pid is not null, _ => "no process answers after the restart");
 
         Assert.NotEqual(before, after);
-    }
-
-    private static async Task<int> ProcessOfAsync(McpClient agent) =>
-        int.Parse((await agent.CallToolAsync("process")).Text(), CultureInfo.InvariantCulture);
-
-    private static async Task<int?> TryProcessOfAsync(McpClient agent)
-    {
-        try
-        {
-            var result = await agent.CallToolAsync("process");
-            return result.IsError == true ? null : int.Parse(result.Text(), CultureInfo.InvariantCulture);
-        }
-        catch (McpException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

@@ -22,6 +22,9 @@ internal sealed class Replica : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The replica's operating-system process id (the parent of the stdio upstreams it starts).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="config">The configuration folder.</param>
     /// <param name="baseUrl">Where it listens; a free loopback port when null (a test that must name the URL in the configuration picks it first).</param>
     public static async Task<Replica> StartAsync(GatewayConfig config, Uri? baseUrl = null)
