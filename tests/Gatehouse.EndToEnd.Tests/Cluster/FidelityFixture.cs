@@ -31,7 +31,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
                 ["own"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(),
                 ["own-one"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxProcesses: 1),
                 ["own-idle"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(idleSeconds: 5),
-                ["own-small"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxMemoryMb: 1),
+                ["own-small"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxMemoryMb: 256),
             },
             new Dictionary<string, string[]>
             {

@@ -101,10 +101,21 @@ public sealed class ProcessPerSessionTests(FidelityFixture fixture)
         await using var _ = agent;
         var before = await SessionProcesses.OfAsync(agent);
 
-        // own-small: MaxProcessMemoryMb 1, which any process exceeds; it is ended at the next check.
+        // own-small: MaxProcessMemoryMb 256. The process grows past it; it is ended at the next check (which may come
+        // before the call's answer).
+        try
+        {
+            await agent.CallToolAsync("grow", Args(("megabytes", 320)));
+        }
+        catch (McpException)
+        {
+            // Ended mid-call: what the test waits for below.
+        }
+
         await Eventually.HoldsAsync(() => !SessionProcesses.IsRunning(before), () => $"process {before}, over its memory limit, still runs");
         var after = await Eventually.ValueAsync(() => SessionProcesses.TryOfAsync(agent), pid => pid is not null, _ => "no process answers after the restart");
 
         Assert.NotEqual(before, after);
+        Assert.Equal(after, await SessionProcesses.OfAsync(agent));
     }
 }

@@ -33,6 +33,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<TraceTool>()
             .WithTools<WhoAmITool>()
             .WithTools<ProcessTool>()
+            .WithTools<GrowTool>()
             .WithTools<ShapeShift>()
             .WithTools<FutureShape>()
             .WithResources<TestResources>()
