@@ -13,6 +13,7 @@ internal static class HealthExtensions
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<ClusterSizeGauge>();
         services.AddHostedService<ResumptionStoreGauges>();
+        services.AddHostedService<SessionProcessGauge>();
         return services;
     }
 }

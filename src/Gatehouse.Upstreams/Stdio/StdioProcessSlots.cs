@@ -13,6 +13,9 @@ public sealed class StdioProcessSlots
     /// <summary>The processes of <paramref name="upstream"/> running on this replica.</summary>
     public int Running(string upstream) => _running.GetValueOrDefault(upstream);
 
+    /// <summary>The processes running on this replica, by upstream (upstreams that ran one at some point).</summary>
+    public IEnumerable<KeyValuePair<string, int>> All => _running;
+
     /// <summary>A slot for one more process of <paramref name="upstream"/>; null when <paramref name="limit"/> are running.</summary>
     public IDisposable? TryTake(string upstream, int limit)
     {

@@ -39,6 +39,10 @@ public sealed class ProcessPerSessionFailoverTests(ITestOutputHelper output) : I
         Assert.Equal(before, await SessionProcesses.OfAsync(agent));
 
         var holder = Cluster.Replicas.Single(replica => replica.ProcessId == SessionProcesses.ParentOf(before));
+        var other = Cluster.Replicas.Single(replica => replica != holder);
+        Assert.Equal(1, await ProcessesGaugeAsync(holder));
+        Assert.Equal(0, await ProcessesGaugeAsync(other));
+
         holder.Kill();
         await Eventually.HoldsAsync(() => holder.HasExited, () => "the killed replica is still running");
         await Eventually.HoldsAsync(() => !SessionProcesses.IsRunning(before), () => $"the session's process {before} outlived its replica");
@@ -50,8 +54,17 @@ public sealed class ProcessPerSessionFailoverTests(ITestOutputHelper output) : I
         output.WriteLine($"declared dead {declared.TotalSeconds:0.0} s after the kill");
         var after = await Eventually.ValueAsync(() => SessionProcesses.TryOfAsync(agent), pid => pid is not null, _ => "no process answers for the session");
 
-        var survivor = Cluster.Replicas.Single(replica => replica != holder);
-        Assert.Equal(survivor.ProcessId, SessionProcesses.ParentOf(after!.Value));
+        Assert.Equal(other.ProcessId, SessionProcesses.ParentOf(after!.Value));
         Assert.Equal(after, await SessionProcesses.OfAsync(agent));
+        Assert.Equal(1, await ProcessesGaugeAsync(other));
+    }
+
+    /// <summary>The replica's <c>gatehouse_upstream_session_processes</c> for upstream <c>own</c>; 0 before it ran one.</summary>
+    private static async Task<int> ProcessesGaugeAsync(Replica replica)
+    {
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri(replica.BaseUrl, "/metrics"));
+        var line = metrics.Split('\n').SingleOrDefault(l => l.StartsWith("gatehouse_upstream_session_processes{", StringComparison.Ordinal) && l.Contains("gatehouse_upstream=\"own\"", StringComparison.Ordinal));
+        return line is null ? 0 : int.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
     }
 }
