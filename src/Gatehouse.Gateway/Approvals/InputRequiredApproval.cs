@@ -34,7 +34,7 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
     public async Task<ApprovalStep> StepAsync(ApprovalCall call, ApprovalRule rule, JsonRpcRequest request, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
-        var capabilities = ClientCapabilitiesOf(request);
+        var capabilities = SessionlessClient.CapabilitiesOf(request);
         ApprovalView view;
         if ((request.Params as JsonObject)?["requestState"] is { } returned)
         {
@@ -100,24 +100,6 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
     }
 
     private static bool IsForUser(ApprovalView view) => view.Request.By == "user";
-
-    /// <summary>The capabilities a 2026-07-28 request declares in its <c>_meta</c> (a sessionless server knows none of its own); null if none or unreadable.</summary>
-    private static ClientCapabilities? ClientCapabilitiesOf(JsonRpcRequest request)
-    {
-        if ((request.Params as JsonObject)?["_meta"] is not JsonObject meta || meta["io.modelcontextprotocol/clientCapabilities"] is not JsonObject declared)
-        {
-            return null;
-        }
-
-        try
-        {
-            return declared.Deserialize<ClientCapabilities>(McpJsonUtilities.DefaultOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static bool CanAskForm(ClientCapabilities? capabilities) =>
         capabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null);

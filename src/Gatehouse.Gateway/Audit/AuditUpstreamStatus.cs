@@ -12,6 +12,9 @@ internal static class AuditUpstreamStatus
     /// <summary>The upstream returned a result with <c>isError: true</c>.</summary>
     public const int ToolError = 1;
 
+    /// <summary>The upstream asked the agent for input (answered <c>input_required</c>); the call goes on in the agent's next round.</summary>
+    public const int InputRequired = 2;
+
     /// <summary>The upstream could not be reached; it never ran the call.</summary>
     public const int Unreachable = -1;
 

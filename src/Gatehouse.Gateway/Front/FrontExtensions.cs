@@ -25,6 +25,7 @@ internal static class FrontExtensions
         // No console links unless the host knows the console's URL (it registers its own).
         services.TryAddSingleton(new Approvals.ApprovalPage(consoleUrl: null));
         services.AddSingleton<Continuations.RequestStateProtector>();
+        services.AddSingleton<Continuations.CallBridge>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

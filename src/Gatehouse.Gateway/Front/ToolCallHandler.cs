@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Audit;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Continuations;
 using Gatehouse.Gateway.Limits;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Policy;
@@ -22,7 +23,7 @@ namespace Gatehouse.Gateway.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -43,6 +44,11 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
     private async ValueTask<JsonNode> DecideAndForwardAsync(UpstreamFront front, JsonRpcRequest request, JsonElement arguments, McpServer server, CallDecision decision, CancellationToken cancellationToken)
     {
         var tool = decision.Tool;
+        if (server.SessionId is null && bridge.Continues(request))
+        {
+            return await ContinueBridgedAsync(front, request, decision, cancellationToken);
+        }
+
         Evaluation evaluation;
         var known = await catalog.LookupAsync(front.Upstream, tool, cancellationToken);
         if (known is not null || decision.Policy.Document.FindTool(tool) is not null)
@@ -102,6 +108,14 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
                 break;
         }
 
+        if (server.SessionId is null && evaluation.Kind != EvaluationKind.NeedsApproval && (request.Params as JsonObject)?["requestState"] is not null)
+        {
+            // Only a state of Gatehouse's own comes back to it, and this is none it could read.
+            throw new McpProtocolException(
+                "requestState is not one Gatehouse gave for this call, or the call it continues has ended. Call again without it to start anew.",
+                McpErrorCode.InvalidParams);
+        }
+
         GateOutcome gate;
         try
         {
@@ -125,7 +139,9 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         JsonNode result;
         try
         {
-            result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken) ?? new JsonObject();
+            result = front.Bridges(request, server)
+                ? await front.StartBridgedAsync(request, new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool), cancellationToken) ?? new JsonObject()
+                : await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {
@@ -148,9 +164,39 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
             throw;
         }
 
-        decision.Audit.Forwarded(AuditUpstreamStatus.Of(IsToolError(result)), Stopwatch.GetElapsedTime(sent));
+        decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
         return result;
     }
+
+    /// <summary>
+    /// A later round of a 2026-07-28 agent's bridged call (see <see cref="CallBridge"/>): not decided again, since the
+    /// call is running upstream and its budget was spent when it started; the agent's answers go to it.
+    /// </summary>
+    private async ValueTask<JsonNode> ContinueBridgedAsync(UpstreamFront front, JsonRpcRequest request, CallDecision decision, CancellationToken cancellationToken)
+    {
+        decision.Call.Decided(AuditActions.Continued, decision.Tool);
+        decision.Audit.Decided(AuditActions.Continued, string.Empty, decision.Policy.Version);
+        var sent = Stopwatch.GetTimestamp();
+        JsonNode result;
+        try
+        {
+            result = await bridge.ContinueAsync(new BridgedCallScope(decision.Call.GrantId, front.Upstream, decision.Tool), request, cancellationToken) ?? new JsonObject();
+        }
+        catch (UpstreamException ex)
+        {
+            decision.Audit.Forwarded(AuditUpstreamStatus.Of(ex), Stopwatch.GetElapsedTime(sent));
+            decision.Call.Failed(ex.Kind.ToString().ToLowerInvariant(), ex.Message);
+            throw UpstreamErrors.ToProtocolException(ex);
+        }
+
+        decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
+        return result;
+    }
+
+    private static int StatusOf(JsonNode result) =>
+        result["resultType"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "input_required"
+            ? AuditUpstreamStatus.InputRequired
+            : AuditUpstreamStatus.Of(IsToolError(result));
 
     private async Task<GateOutcome> ReserveAsync(string upstream, string tool, CallScope scope, IReadOnlyList<LimitCharge> charges)
     {

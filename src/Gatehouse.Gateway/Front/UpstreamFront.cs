@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Continuations;
 using Gatehouse.Gateway.Front.Caching;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Sessions;
@@ -22,7 +23,7 @@ namespace Gatehouse.Gateway.Front;
 /// notifications reach that agent; sessionless requests share one pooled upstream connection. To agents of
 /// 2026-07-28 on, cacheable results of an upstream that acts for the end user say so (<see cref="CacheScopeRule"/>).
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, GatehouseMetrics metrics)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, GatehouseMetrics metrics)
     : IMcpRoute
 {
     public string Upstream => upstream;
@@ -107,22 +108,13 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
 
     /// <summary>Sends the agent's request upstream as it came.</summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken)
-    {
-        var method = request.Method;
-        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
-        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
-        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "ok";
-        var parameters = ForwardedParams.From(request.Params);
-        // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
-        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Token.Use(endUser) : (AsyncValue.Scope?)null;
-        try
+    public Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken) =>
+        TrackAsync(request.Method, cancellationToken, async () =>
         {
+            var parameters = ForwardedParams.From(request.Params);
             if (server.SessionId is not { } sessionId)
             {
-                return await channel.SendAsync(method, parameters, onProgress, cancellationToken);
+                return await channel.SendAsync(request.Method, parameters, onProgress, cancellationToken);
             }
 
             // The agent may cancel through another replica: watch for that while the request runs.
@@ -130,12 +122,39 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             await using var watch = cancellations.Watch(sessionId, request.Id, cancellation);
             if (!sessions.IsSessionful(upstream))
             {
-                return await channel.SendAsync(method, parameters, onProgress, cancellation.Token);
+                return await channel.SendAsync(request.Method, parameters, onProgress, cancellation.Token);
             }
 
             using var inFlight = agents[sessionId].Begin(server);
             var connection = await sessions.GetAsync(sessionId, upstream);
-            return await connection.SendAsync(method, parameters, onProgress, cancellation.Token);
+            return await connection.SendAsync(request.Method, parameters, onProgress, cancellation.Token);
+        });
+
+    /// <summary>
+    /// Whether a sessionless agent's call should run bridged (see <see cref="CallBridge"/>): the agent can answer
+    /// sampling, elicitation or roots, and this upstream could ask for them on a session of the call's own.
+    /// </summary>
+    public bool Bridges(JsonRpcRequest request, McpServer server) => server.SessionId is null && bridge.Bridges(upstream, request);
+
+    /// <summary>Starts a sessionless agent's call on an upstream session of its own and answers its first round.</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public Task<JsonNode?> StartBridgedAsync(JsonRpcRequest request, BridgedCallScope scope, CancellationToken cancellationToken) =>
+        TrackAsync(request.Method, cancellationToken, async () => await bridge.StartAsync(scope, request, ForwardedParams.From(request.Params), cancellationToken));
+
+    /// <summary>Times the exchange, traces it as a client span, and sends it with the end user's token where the upstream needs one.</summary>
+    private async Task<JsonNode?> TrackAsync(string method, CancellationToken cancellationToken, Func<Task<JsonNode?>> send)
+    {
+        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
+        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
+        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+
+        // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
+        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Token.Use(endUser) : (AsyncValue.Scope?)null;
+        try
+        {
+            return await send();
         }
         catch (UpstreamException ex)
         {

@@ -1,5 +1,6 @@
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
+using Gatehouse.Gateway.Continuations;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Telemetry;
@@ -12,12 +13,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, GatehouseMetrics metrics)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, GatehouseMetrics metrics)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, delegation, metrics);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, delegation, bridge, metrics);
         }
     }
 

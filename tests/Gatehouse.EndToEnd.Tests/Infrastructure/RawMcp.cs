@@ -42,15 +42,16 @@ internal static class RawMcp
     /// <summary>
     /// A 2026-07-28 request by hand (per-request <c>_meta</c>, <c>Mcp-Method</c> and <c>Mcp-Name</c> headers; no session): the
     /// JSON-RPC response, whether it came as JSON or on an SSE stream. For what an SDK client does by itself (calling again
-    /// after <c>input_required</c>) or does not show (the raw result).
+    /// after <c>input_required</c>) or does not show (the raw result). The request declares <paramref name="capabilities"/>
+    /// (none when null).
     /// </summary>
-    public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null)
+    public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null)
     {
         parameters = (JsonObject?)parameters?.DeepClone() ?? new JsonObject();
         parameters["_meta"] = new JsonObject
         {
             ["io.modelcontextprotocol/protocolVersion"] = "2026-07-28",
-            ["io.modelcontextprotocol/clientCapabilities"] = new JsonObject(),
+            ["io.modelcontextprotocol/clientCapabilities"] = capabilities?.DeepClone() ?? new JsonObject(),
             ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" },
         };
         var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };

@@ -2,7 +2,7 @@
 // its trace when Gatehouse:Console:TraceUrl is set.
 import { api, ApiError, badge, empty, h, problemBox, session, show, table, when } from '../lib.js';
 
-const actions = ['', 'allow', 'deny', 'hidden', 'rate_limited', 'invalid_arguments', 'approval_denied', 'approval_timeout', 'approval_pending', 'tool_changed', 'unavailable', 'error'];
+const actions = ['', 'allow', 'deny', 'hidden', 'rate_limited', 'invalid_arguments', 'approval_denied', 'approval_timeout', 'approval_pending', 'continued', 'tool_changed', 'unavailable', 'error'];
 
 export async function auditPage(main) {
   const filters = { grant: '', tool: '', action: '', from: '', to: '', page: 1 };

@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Grains.Continuations;
+using Gatehouse.Grains.Sessions;
+using Gatehouse.Grains.Upstreams;
+using Gatehouse.Upstreams;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Gateway.Continuations;
+
+/// <summary>
+/// Bridges the generations for a 2026-07-28 agent's <c>tools/call</c>: the revision has no server-to-client
+/// requests, a 2025 upstream asks for sampling, elicitation and roots with them. The call runs on an upstream session
+/// of its own, opened with the capabilities the agent declares; each time the upstream asks, the agent is answered
+/// <c>input_required</c> with the upstream's requests and a signed <c>requestState</c>, and its next round (through any
+/// replica) brings the answers, which go to the upstream's waiting requests through the call's grain, until the
+/// upstream's result is the answer. A state that was altered, made for another grant, upstream or tool, is past its
+/// expiry, or whose call already ended is refused.
+/// </summary>
+internal sealed class CallBridge(
+    IGrainFactory grains, RequestStateProtector states, UpstreamCatalog catalog, UpstreamTransportFactory transports,
+    UpstreamSessionCloser closer, TimeProvider time, ILoggerFactory loggerFactory)
+{
+    /// <summary>The purpose a bridged call's state is signed for: it cannot stand in for an approval's, nor the reverse.</summary>
+    private const string Purpose = "call";
+
+    /// <summary>How long one round waits for the upstream's next request or result before asking the agent to call again.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a state outlives the upstream's own timeout for the call.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether the request is a round of a bridged call: it carries a state signed for one (any other is not, whatever it holds).</summary>
+    public bool Continues(JsonRpcRequest request) => StateOf(request) is not null;
+
+    /// <summary>
+    /// Whether this agent's call at this upstream runs bridged: the upstream is reached over HTTP (a session of the
+    /// call's own can be opened) and the agent declares sampling, elicitation or roots.
+    /// </summary>
+    public bool Bridges(string upstream, JsonRpcRequest request) =>
+        !catalog.Get(upstream).IsStdio
+        && SessionlessClient.CapabilitiesOf(request) is { } capabilities
+        && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
+
+    /// <summary>Starts the call upstream and answers its first round.</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, CancellationToken cancellationToken)
+    {
+        var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var call = grains.GetGrain<IBridgedCallGrain>(id);
+        await call.OpenAsync();
+        var options = catalog.Get(scope.Upstream);
+        UpstreamBinding? opened = null;
+        var connection = new UpstreamConnection(scope.Upstream, options, transports, loggerFactory, time, new AgentSessionSpec
+        {
+            AgentSessionId = id,
+            ClientInfo = SessionlessClient.InfoOf(request),
+            Capabilities = SessionlessClient.CapabilitiesOf(request),
+            Callbacks = new BridgedCallbacks(call),
+
+            // What the upstream asks outside the call's own stream (server-everything asks for roots so) is asked too.
+            Listen = true,
+            Bind = binding =>
+            {
+                opened = binding;
+                return Task.FromResult(binding);
+            },
+        });
+
+        // The call outlives this round: it runs until the upstream answers (or its timeout), whichever replica the
+        // agent's later rounds reach.
+        _ = RunAsync(call, connection, request.Method, parameters, () => opened, scope.Upstream);
+        return await RoundAsync(call, id, scope, options, cancellationToken);
+    }
+
+    /// <summary>A later round: the agent's answers go to the upstream's waiting requests, then the call's next step is the answer.</summary>
+    /// <exception cref="McpProtocolException">The state is not one Gatehouse gave for this grant, upstream and tool, or its call ended.</exception>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, CancellationToken cancellationToken)
+    {
+        if (StateOf(request) is not { } state
+            || state["upstream"]?.GetValue<string>() != scope.Upstream
+            || state["grant"]?.GetValue<string>() != scope.GrantId
+            || state["tool"]?.GetValue<string>() != scope.Tool
+            || state["call"]?.GetValue<string>() is not { } id)
+        {
+            throw Refused();
+        }
+
+        var call = grains.GetGrain<IBridgedCallGrain>(id);
+        if ((request.Params as JsonObject)?["inputResponses"] is JsonObject responses)
+        {
+            await call.AnswerAsync(responses.ToJsonString());
+        }
+
+        return await RoundAsync(call, id, scope, catalog.Get(scope.Upstream), cancellationToken);
+    }
+
+    private async Task<JsonNode?> RoundAsync(IBridgedCallGrain call, string id, BridgedCallScope scope, UpstreamOptions options, CancellationToken cancellationToken)
+    {
+        var next = await call.NextAsync(Hold, cancellationToken);
+        var step = next is null ? null : JsonNode.Parse(next) as JsonObject;
+        if (step?["lost"] is not null)
+        {
+            throw Refused();
+        }
+
+        if (step?["error"] is JsonObject error)
+        {
+            throw new UpstreamException(
+                Enum.TryParse<UpstreamFrameKind>((string?)error["kind"], out var kind) ? kind : UpstreamFrameKind.Broken,
+                scope.Upstream,
+                (string?)error["message"] ?? string.Empty,
+                (int?)error["code"] ?? 0);
+        }
+
+        if (step is not null && step.TryGetPropertyValue("result", out var result))
+        {
+            return result?.DeepClone();
+        }
+
+        // The upstream asks the agent (or has not answered yet): the agent calls again with the state, and its answers.
+        var payload = new JsonObject { ["call"] = id, ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["tool"] = scope.Tool };
+        var inputRequired = new JsonObject
+        {
+            ["resultType"] = "input_required",
+            ["requestState"] = states.Protect(Purpose, payload, time.GetUtcNow() + TimeSpan.FromSeconds(options.TimeoutSeconds) + Grace),
+        };
+        if (step?["inputRequests"] is JsonObject requests)
+        {
+            inputRequired["inputRequests"] = requests.DeepClone();
+        }
+
+        return inputRequired;
+    }
+
+    /// <summary>Runs the call upstream, posts its outcome, then ends the upstream session opened for it.</summary>
+    private async Task RunAsync(IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, Func<UpstreamBinding?> opened, string upstream)
+    {
+        JsonObject outcome;
+        try
+        {
+            var result = await connection.SendAsync(method, parameters, onProgress: null, CancellationToken.None);
+            outcome = new JsonObject { ["result"] = result?.DeepClone() };
+        }
+        catch (UpstreamException ex)
+        {
+            outcome = new JsonObject { ["error"] = new JsonObject { ["kind"] = ex.Kind.ToString(), ["code"] = ex.ErrorCode, ["message"] = ex.Message } };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            outcome = new JsonObject { ["error"] = new JsonObject { ["kind"] = nameof(UpstreamFrameKind.Broken), ["message"] = $"Upstream '{upstream}' failed during {method}: {ex.Message}" } };
+        }
+
+        try
+        {
+            await call.FinishAsync(outcome.ToJsonString());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The call's grain is gone (its silo stopped): the agent's next round is told the call is lost.
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+            if (opened() is { } binding)
+            {
+                await closer.EndAsync(upstream, binding.UpstreamSessionId, binding.ProtocolVersion);
+            }
+        }
+    }
+
+    private JsonObject? StateOf(JsonRpcRequest request) =>
+        (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
+            ? states.Unprotect(Purpose, state, time.GetUtcNow())
+            : null;
+
+    private static McpProtocolException Refused() => new(
+        "requestState is not one Gatehouse gave for this call, or the call it continues has ended (its result was already given, it expired, or the replica running it stopped). Call again without it to start anew.",
+        McpErrorCode.InvalidParams);
+
+    /// <summary>The call's upstream session asks the client: the question waits in the call's grain for the agent's next round.</summary>
+    private sealed class BridgedCallbacks(IBridgedCallGrain call) : IAgentCallbacks
+    {
+        public async Task<JsonNode?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken)
+        {
+            var answer = JsonNode.Parse(await call.AskAsync(method, parameters?.ToJsonString(), cancellationToken)) as JsonObject;
+            return answer?["result"]?.DeepClone();
+        }
+
+        /// <summary>A sessionless agent has no stream for notifications: they end here.</summary>
+        public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using static Gatehouse.EndToEnd.Tests.Infrastructure.ToolResults;
+
+// MCP9005: sampling and roots are deprecated from 2026-07-28 on (SEP-2577), yet a 2026 client that declares them still
+// answers a 2025 upstream's requests for them, and that is what is tested here.
+#pragma warning disable MCP9005
+
+namespace Gatehouse.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// A 2026-07-28 agent (the official C# SDK client, no session) calling tools of server-everything (2025-11-25) that ask
+/// the client for sampling, elicitation or roots while they run, through three replicas in turn: each question reaches
+/// the agent as <c>input_required</c>, and its answers, brought by a later call through any replica, reach the waiting
+/// upstream request.
+/// </summary>
+[Collection(FidelityCollection.Name)]
+public sealed class BridgedCallTests(FidelityFixture fixture)
+{
+    private GatewayCluster Cluster => fixture.Cluster;
+
+    private readonly List<string> _asked = [];
+
+    private McpClientOptions Sessionless() => new()
+    {
+        ProtocolVersion = "2026-07-28",
+        Capabilities = new ClientCapabilities { Sampling = new(), Elicitation = new ElicitationCapability { Form = new() }, Roots = new() },
+        Handlers = new McpClientHandlers
+        {
+            SamplingHandler = (_, _, _) =>
+            {
+                _asked.Add("sampling");
+                return ValueTask.FromResult(new CreateMessageResult
+                {
+                    Role = Role.Assistant, Model = "test-model", StopReason = "endTurn",
+                    Content = [new TextContentBlock { Text = "sampled by the 2026 agent" }],
+                });
+            },
+            ElicitationHandler = (_, _) =>
+            {
+                _asked.Add("elicitation");
+                return ValueTask.FromResult(new ElicitResult
+                {
+                    Action = "accept",
+                    Content = new Dictionary<string, System.Text.Json.JsonElement> { ["name"] = System.Text.Json.JsonSerializer.SerializeToElement("Grace Hopper"), ["check"] = System.Text.Json.JsonSerializer.SerializeToElement(true) },
+                });
+            },
+            RootsHandler = (_, _) =>
+            {
+                _asked.Add("roots");
+                return ValueTask.FromResult(new ListRootsResult { Roots = [new Root { Uri = "file:///srv/sessionless-root", Name = "sessionless-root" }] });
+            },
+        },
+    };
+
+    [Fact]
+    public async Task Sampling_elicitation_and_roots_of_a_2025_upstream_reach_a_2026_agent_through_any_replica()
+    {
+        var (agent, balancer) = await Cluster.ConnectAsync("everything", "agent", Sessionless());
+        await using var _ = agent;
+
+        var sampled = await agent.CallToolAsync("trigger-sampling-request", Args(("prompt", "hello"), ("maxTokens", 20)));
+        var elicited = await agent.CallToolAsync("trigger-elicitation-request");
+        var roots = await agent.CallToolAsync("get-roots-list");
+        var echoed = await agent.CallToolAsync("echo", Args(("message", "no questions")));
+
+        Assert.Null(agent.SessionId);
+        Assert.Contains("sampled by the 2026 agent", sampled.Text());
+        Assert.Contains("Grace Hopper", elicited.Text());
+        Assert.Contains("file:///srv/sessionless-root", roots.Text());
+        Assert.Equal("Echo: no questions", echoed.Text());
+        Assert.Equal(1, _asked.Count(a => a == "sampling"));
+        Assert.Equal(1, _asked.Count(a => a == "elicitation"));
+        Assert.Contains("roots", _asked);
+        Assert.Equal(3, balancer.Sent.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_state_that_was_altered_or_whose_call_ended_is_refused()
+    {
+        var endpoint = new Uri(Cluster.LiveUrls[0], "/mcp/everything");
+        var token = Cluster.TokenOf("agent");
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var call = new JsonObject { ["name"] = "trigger-sampling-request", ["arguments"] = new JsonObject { ["prompt"] = "hi", ["maxTokens"] = 5 } };
+
+        var first = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", call, new JsonObject { ["sampling"] = new JsonObject() });
+        var result = first["result"]!.AsObject();
+        Assert.Equal("input_required", (string?)result["resultType"]);
+        var (key, question) = result["inputRequests"]!.AsObject().Single();
+        Assert.Equal("sampling/createMessage", (string?)question!["method"]);
+        var state = (string)result["requestState"]!;
+
+        // Altered: refused, and the call still waits for its answer.
+        var altered = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state[..^2] + "AA", key), new JsonObject { ["sampling"] = new JsonObject() });
+        Assert.Equal(-32602, (int?)altered["error"]?["code"]);
+
+        // Answered through another replica: the result.
+        var answer = new JsonObject { ["role"] = "assistant", ["model"] = "m", ["content"] = new JsonObject { ["type"] = "text", ["text"] = "raw answer" } };
+        var done = await RawMcp.RequestAsync2026(http, new Uri(Cluster.LiveUrls[1], "/mcp/everything"), token, "tools/call", WithRound(call, state, key, answer), new JsonObject { ["sampling"] = new JsonObject() });
+        Assert.Contains("raw answer", done["result"]?["content"]?[0]?["text"]?.ToString());
+
+        // Replayed after the call ended: refused.
+        var replayed = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state, key, answer), new JsonObject { ["sampling"] = new JsonObject() });
+        Assert.Equal(-32602, (int?)replayed["error"]?["code"]);
+    }
+
+    private static JsonObject WithRound(JsonObject call, string state, string key, JsonObject? answer = null)
+    {
+        var round = (JsonObject)call.DeepClone();
+        round["requestState"] = state;
+        if (answer is not null)
+        {
+            round["inputResponses"] = new JsonObject { [key] = answer.DeepClone() };
+        }
+
+        return round;
+    }
+}
