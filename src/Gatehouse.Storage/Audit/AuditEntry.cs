@@ -8,7 +8,7 @@ namespace Gatehouse.Storage.Audit;
 /// <param name="Upstream">The upstream the call was for.</param>
 /// <param name="Tool">The tool, by its upstream name.</param>
 /// <param name="Action">One of <see cref="AuditActions.All"/>: <c>allow</c>, <c>deny</c>, <c>hidden</c>, <c>rate_limited</c>,
-/// <c>invalid_arguments</c>, <c>approval_denied</c>, <c>approval_timeout</c>, <c>approval_pending</c>, <c>tool_changed</c> or <c>error</c>.</param>
+/// <c>invalid_arguments</c>, <c>approval_denied</c>, <c>approval_timeout</c>, <c>approval_pending</c>, <c>continued</c>, <c>tool_changed</c> or <c>error</c>.</param>
 /// <param name="RulePointer">JSON pointer into the policy of the rule that decided, e.g. <c>/tools/get-env/action</c>,
 /// <c>/all_tools/limits/0</c>, <c>/default</c>.</param>
 /// <param name="PolicyVersion">The policy's version label and Gatehouse's revision of it, e.g. <c>7@r3</c>.</param>

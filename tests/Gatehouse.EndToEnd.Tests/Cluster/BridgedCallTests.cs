@@ -93,7 +93,7 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         var state = (string)result["requestState"]!;
 
         // Altered: refused, and the call still waits for its answer.
-        var altered = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state[..^2] + "AA", key), new JsonObject { ["sampling"] = new JsonObject() });
+        var altered = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state[..^1] + (state[^1] == 'A' ? 'B' : 'A'), key), new JsonObject { ["sampling"] = new JsonObject() });
         Assert.Equal(-32602, (int?)altered["error"]?["code"]);
 
         // Answered through another replica: the result.
@@ -104,6 +104,13 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         // Replayed after the call ended: refused.
         var replayed = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state, key, answer), new JsonObject { ["sampling"] = new JsonObject() });
         Assert.Equal(-32602, (int?)replayed["error"]?["code"]);
+
+        // The audit: the call's start (allowed; the upstream asked for input) and the round that brought the answer.
+        var rows = await Eventually.ValueAsync(
+            async () => (await GatewayConfig.Admin.GetAsync(Cluster.LiveUrls[2], "/admin/audit?grant=agent&tool=trigger-sampling-request&pageSize=100"))["entries"]!.AsArray(),
+            entries => entries.Any(e => (string?)e!["action"] == "continued" && (int?)e["upstreamStatus"] == 0),
+            entries => $"no 'continued' row with a result in {entries.ToJsonString()}");
+        Assert.Contains(rows, e => (string?)e!["action"] == "allow" && (int?)e["upstreamStatus"] == 2);
     }
 
     private static JsonObject WithRound(JsonObject call, string state, string key, JsonObject? answer = null)
