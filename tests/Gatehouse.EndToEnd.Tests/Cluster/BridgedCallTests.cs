@@ -92,8 +92,10 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal("sampling/createMessage", (string?)question!["method"]);
         var state = (string)result["requestState"]!;
 
-        // Altered: refused, and the call still waits for its answer.
-        var altered = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, state[..^1] + (state[^1] == 'A' ? 'B' : 'A'), key), new JsonObject { ["sampling"] = new JsonObject() });
+        // Altered (the first character of its signature): refused, and the call still waits for its answer.
+        var mac = state.IndexOf('.', StringComparison.Ordinal) + 1;
+        var tampered = state[..mac] + (state[mac] == 'A' ? 'B' : 'A') + state[(mac + 1)..];
+        var altered = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", WithRound(call, tampered, key), new JsonObject { ["sampling"] = new JsonObject() });
         Assert.Equal(-32602, (int?)altered["error"]?["code"]);
 
         // Answered through another replica: the result.

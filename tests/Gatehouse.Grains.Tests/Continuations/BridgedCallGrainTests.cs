@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Gatehouse.Grains.Continuations;
+
+namespace Gatehouse.Grains.Tests.Continuations;
+
+/// <summary>The meeting point of a bridged call: the upstream's questions out to the agent's rounds, the answers back, the outcome once.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class BridgedCallGrainTests(GrainClusterFixture fixture)
+{
+    /// <summary>Long enough never to elapse in a test that expects an answer (the answer ends the wait).</summary>
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(90);
+
+    private IBridgedCallGrain NewCall() => fixture.Cluster.GrainFactory.GetGrain<IBridgedCallGrain>($"call-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task A_question_goes_out_in_a_round_and_its_answer_comes_back_to_the_asker()
+    {
+        var call = NewCall();
+        await call.OpenAsync();
+
+        var asking = call.AskAsync("sampling/createMessage", """{"maxTokens":5}""", CancellationToken.None).AsTask();
+        var round = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!;
+        var (key, question) = round["inputRequests"]!.AsObject().Single();
+        var taken = await call.AnswerAsync(new JsonObject { [key] = new JsonObject { ["model"] = "m" }, ["unknown"] = 1 }.ToJsonString());
+
+        Assert.Equal("sampling/createMessage", (string?)question!["method"]);
+        Assert.Equal(5, (int?)question["params"]!["maxTokens"]);
+        Assert.Equal(1, taken);
+        Assert.Equal("m", (string?)JsonNode.Parse(await asking)!["result"]!["model"]);
+    }
+
+    [Fact]
+    public async Task A_round_waits_for_the_outcome_which_is_given_once_and_then_the_call_is_lost()
+    {
+        var call = NewCall();
+        await call.OpenAsync();
+
+        var waiting = call.NextAsync(Long, CancellationToken.None).AsTask();
+        await call.FinishAsync("""{"result":{"content":[]}}""");
+
+        Assert.NotNull(JsonNode.Parse((await waiting)!)!["result"]);
+        Assert.True((bool?)JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!["lost"]);
+    }
+
+    [Fact]
+    public async Task A_round_with_nothing_new_ends_empty_after_its_hold_and_the_question_is_asked_again_until_answered()
+    {
+        var call = NewCall();
+        await call.OpenAsync();
+
+        Assert.Null(await call.NextAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None));
+
+        _ = call.AskAsync("roots/list", null, CancellationToken.None);
+        var first = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!["inputRequests"]!.AsObject();
+        var again = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!["inputRequests"]!.AsObject();
+
+        Assert.Equal(first.Select(p => p.Key), again.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_call_that_was_never_opened_here_is_lost()
+    {
+        Assert.True((bool?)JsonNode.Parse((await NewCall().NextAsync(Long, CancellationToken.None))!)!["lost"]);
+    }
+}
