@@ -14,7 +14,8 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// A 2026-07-28 agent (the official C# SDK client, no session) calling tools of server-everything (2025-11-25) that ask
 /// the client for sampling, elicitation or roots while they run, through three replicas in turn: each question reaches
 /// the agent as <c>input_required</c>, and its answers, brought by a later call through any replica, reach the waiting
-/// upstream request.
+/// upstream request. And a tool of the C# test upstream written the 2026-07-28 way (it asks with a multi-round-trip
+/// request), which reaches agents of both generations.
 /// </summary>
 [Collection(FidelityCollection.Name)]
 public sealed class BridgedCallTests(FidelityFixture fixture)
@@ -75,6 +76,35 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal(1, _asked.Count(a => a == "elicitation"));
         Assert.Contains("roots", _asked);
         Assert.Equal(3, balancer.Sent.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("2025-11-25")]
+    [InlineData("2026-07-28")]
+    public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string protocolVersion)
+    {
+        var asked = new List<string?>();
+        var options = new McpClientOptions
+        {
+            ProtocolVersion = protocolVersion,
+            Capabilities = new ClientCapabilities { Elicitation = new ElicitationCapability { Form = new() } },
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = (request, _) =>
+                {
+                    asked.Add(request?.Message);
+                    return ValueTask.FromResult(new ElicitResult { Action = "accept", Content = new Dictionary<string, System.Text.Json.JsonElement> { ["ok"] = System.Text.Json.JsonSerializer.SerializeToElement(true) } });
+                },
+            },
+        };
+        var (agent, _) = await Cluster.ConnectAsync("metered", "agent", options);
+        await using var _ = agent;
+
+        var result = await agent.CallToolAsync("confirm", Args(("action", "deploy")));
+
+        Assert.Equal(protocolVersion, agent.NegotiatedProtocolVersion);
+        Assert.Equal("confirmed: deploy", result.Text());
+        Assert.Equal(["Confirm deploy?"], asked);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<WhoAmITool>()
             .WithTools<ProcessTool>()
             .WithTools<GrowTool>()
+            .WithTools<ConfirmTool>()
             .WithTools<ShapeShift>()
             .WithTools<FutureShape>()
             .WithResources<TestResources>()
