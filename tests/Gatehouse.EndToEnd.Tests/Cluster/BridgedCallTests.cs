@@ -78,10 +78,12 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal(3, balancer.Sent.Distinct().Count());
     }
 
+    /// <remarks>Also through a stdio upstream with a process per session, for a 2025 agent (a 2026 agent has no session to give it a process of its own).</remarks>
     [Theory]
-    [InlineData("2025-11-25")]
-    [InlineData("2026-07-28")]
-    public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string protocolVersion)
+    [InlineData("metered", "agent", "2025-11-25")]
+    [InlineData("metered", "agent", "2026-07-28")]
+    [InlineData("own", "local", "2025-11-25")]
+    public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string upstream, string grant, string protocolVersion)
     {
         var asked = new List<string?>();
         var options = new McpClientOptions
@@ -97,7 +99,7 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
                 },
             },
         };
-        var (agent, _) = await Cluster.ConnectAsync("metered", "agent", options);
+        var (agent, _) = await Cluster.ConnectAsync(upstream, grant, options);
         await using var _ = agent;
 
         var result = await agent.CallToolAsync("confirm", Args(("action", "deploy")));
