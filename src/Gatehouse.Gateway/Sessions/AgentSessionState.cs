@@ -1,3 +1,4 @@
+using Gatehouse.Upstreams;
 using ModelContextProtocol.Server;
 
 namespace Gatehouse.Gateway.Sessions;
@@ -8,8 +9,7 @@ namespace Gatehouse.Gateway.Sessions;
 /// </summary>
 internal sealed class AgentSessionState
 {
-    private readonly Lock _gate = new();
-    private readonly LinkedList<McpServer> _inFlight = [];
+    private readonly NewestInFlight<McpServer> _inFlight = new();
 
     public McpServer? SessionServer { get; set; }
 
@@ -17,38 +17,7 @@ internal sealed class AgentSessionState
     /// Where a message from the upstream session should go: with the newest request in flight here
     /// (on that request's response stream), else on the session's own stream.
     /// </summary>
-    public McpServer? Target
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight.Last?.Value ?? SessionServer;
-            }
-        }
-    }
+    public McpServer? Target => _inFlight.Newest ?? SessionServer;
 
-    public IDisposable Begin(McpServer requestServer)
-    {
-        LinkedListNode<McpServer> node;
-        lock (_gate)
-        {
-            node = _inFlight.AddLast(requestServer);
-        }
-
-        return new Ending(this, node);
-    }
-
-    private void End(LinkedListNode<McpServer> node)
-    {
-        lock (_gate)
-        {
-            _inFlight.Remove(node);
-        }
-    }
-
-    private sealed class Ending(AgentSessionState state, LinkedListNode<McpServer> node) : IDisposable
-    {
-        public void Dispose() => state.End(node);
-    }
+    public IDisposable Begin(McpServer requestServer) => _inFlight.Begin(requestServer);
 }

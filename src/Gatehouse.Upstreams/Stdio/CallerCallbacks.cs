@@ -12,7 +12,7 @@ namespace Gatehouse.Upstreams;
 internal sealed class CallerCallbacks : IAgentCallbacks
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<IAgentCallbackObserver> _callers = [];
+    private readonly NewestInFlight<IAgentCallbackObserver> _callers = new();
     private IAgentCallbackObserver? _listener;
 
     /// <summary>Whether a replica holds the agent's stream of unsolicited messages.</summary>
@@ -33,22 +33,13 @@ internal sealed class CallerCallbacks : IAgentCallbacks
         {
             lock (_gate)
             {
-                return _callers.Last?.Value ?? _listener;
+                return _callers.Newest ?? _listener;
             }
         }
     }
 
     /// <summary>A request from <paramref name="caller"/> runs until the result is disposed.</summary>
-    public IDisposable Begin(IAgentCallbackObserver caller)
-    {
-        LinkedListNode<IAgentCallbackObserver> node;
-        lock (_gate)
-        {
-            node = _callers.AddLast(caller);
-        }
-
-        return new Ending(this, node);
-    }
+    public IDisposable Begin(IAgentCallbackObserver caller) => _callers.Begin(caller);
 
     public void Listen(IAgentCallbackObserver listener)
     {
@@ -100,18 +91,5 @@ internal sealed class CallerCallbacks : IAgentCallbacks
             // The replica behind it is gone: its stream went with it.
             StopListening(target);
         }
-    }
-
-    private void End(LinkedListNode<IAgentCallbackObserver> node)
-    {
-        lock (_gate)
-        {
-            _callers.Remove(node);
-        }
-    }
-
-    private sealed class Ending(CallerCallbacks callbacks, LinkedListNode<IAgentCallbackObserver> node) : IDisposable
-    {
-        public void Dispose() => callbacks.End(node);
     }
 }
