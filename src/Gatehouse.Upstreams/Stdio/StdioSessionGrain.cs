@@ -15,10 +15,12 @@ namespace Gatehouse.Upstreams;
 /// replica that first needs it; every other replica reaches it through here. The process starts on first use with the
 /// agent's own <c>initialize</c> (client identity and capabilities), is restarted when it dies or outgrows its memory
 /// limit, and ends when the agent closes its session or leaves it idle. Reentrant: the agent's concurrent requests
-/// share the process the way a stdio server expects.
+/// share the process the way a stdio server expects. Never collected by Orleans for want of calls (an agent's open
+/// stream may go long without one): its own idle check ends it.
 /// </summary>
 [Reentrant]
 [PreferLocalPlacement]
+[CollectionAgeLimit(AlwaysActive = true)]
 internal sealed class StdioSessionGrain(
     UpstreamCatalog catalog, UpstreamTransportFactory transports, StdioProcessSlots slots, ILoggerFactory loggerFactory, TimeProvider time)
     : Grain, IStdioSessionGrain
@@ -135,8 +137,12 @@ internal sealed class StdioSessionGrain(
             }
         }
 
-        var record = await GrainFactory.GetGrain<ISessionGrain>(_sessionId).GetAsync()
-            ?? throw new UpstreamException(UpstreamFrameKind.Error, _upstream, $"The agent session no longer exists, so upstream '{_upstream}' has no process for it.");
+        if (await GrainFactory.GetGrain<ISessionGrain>(_sessionId).GetAsync() is not { } record)
+        {
+            this.DeactivateOnIdle();
+            throw new UpstreamException(UpstreamFrameKind.Error, _upstream, $"The agent session no longer exists, so upstream '{_upstream}' has no process for it.");
+        }
+
         var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(record.InitializeParamsJson, McpJsonUtilities.DefaultOptions);
         var agent = new AgentSessionSpec
         {
