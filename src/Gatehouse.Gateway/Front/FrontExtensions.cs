@@ -26,6 +26,7 @@ internal static class FrontExtensions
         services.TryAddSingleton(new Approvals.ApprovalPage(consoleUrl: null));
         services.AddSingleton<Continuations.RequestStateProtector>();
         services.AddSingleton<Continuations.CallBridge>();
+        services.AddSingleton<Subscriptions.ListenBridge>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

@@ -16,7 +16,7 @@ namespace Gatehouse.Gateway.Front;
 /// aggregate of the grant's upstreams, with their capabilities merged. The route answers what the endpoint
 /// forwards (see <see cref="ForwardingFilter"/>).
 /// </summary>
-internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, ILogger<SessionConfigurator> logger)
+internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, Subscriptions.ListenBridge listens, ILogger<SessionConfigurator> logger)
 {
     public async Task ConfigureAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
     {
@@ -38,6 +38,12 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         options.Capabilities = Served(CapabilitiesOf(info));
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(front, ForwardingFilter.MethodsFor(options.Capabilities)));
+        if (listens.Bridges(upstream))
+        {
+            // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).
+            var served = options.Capabilities;
+            options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAsync(upstream, served, request, cancellationToken);
+        }
     }
 
     /// <summary><c>/mcp</c>: one server for every upstream the grant may use, capabilities merged.</summary>

@@ -5,12 +5,13 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// <summary>
 /// Three replicas on PostgreSQL in front of server-everything and the C# test upstream (under the metered policy), and
 /// of both as stdio upstreams with a process per agent session (grant <c>local</c>): <c>everything-stdio</c>, and the
-/// test upstream under several process limits.
+/// test upstream under several process limits; and the test upstream with resource subscriptions (<c>watched</c>).
 /// </summary>
 public sealed class FidelityFixture : ClusterFixtureBase
 {
     private RunningUpstream? _everything;
     private RunningUpstream? _testUpstream;
+    private RunningUpstream? _watched;
 
     /// <summary>server-everything's own Streamable HTTP endpoint (behind <c>everything</c>, which allows every tool).</summary>
     internal Uri EverythingEndpoint => _everything!.Endpoint;
@@ -21,12 +22,14 @@ public sealed class FidelityFixture : ClusterFixtureBase
     {
         _everything = await KeepAsync(UpstreamServers.StartEverythingAsync());
         _testUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync());
+        _watched = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("watched-upstream", subscriptions: true));
         return await GatewayCluster.StartAsync(
             replicas: 3,
             new Dictionary<string, UpstreamSpec>
             {
                 ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
+                ["watched"] = UpstreamSpec.Http(_watched.Endpoint, Policies.AllowAll),
                 ["everything-stdio"] = UpstreamSpec.EverythingStdio(Policies.AllowAll).PerSession(),
                 ["own"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(),
                 ["own-one"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxProcesses: 1),
@@ -35,7 +38,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
             },
             new Dictionary<string, string[]>
             {
-                ["agent"] = ["everything", "metered"],
+                ["agent"] = ["everything", "metered", "watched"],
                 ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small"],
             });
     }

@@ -47,6 +47,20 @@ internal static class RawMcp
     /// </summary>
     public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null)
     {
+        using var request = Post2026(endpoint, token, method, parameters, capabilities);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            var events = await ReadEventsAsync(response, seen => seen.Any(e => IsResponse(e.Data)));
+            return JsonNode.Parse(events.Last(e => IsResponse(e.Data)).Data)!.AsObject();
+        }
+
+        return JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject();
+    }
+
+    /// <summary>The POST of a 2026-07-28 request (see <see cref="RequestAsync2026"/>), for a test that reads its stream itself.</summary>
+    public static HttpRequestMessage Post2026(Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null)
+    {
         parameters = (JsonObject?)parameters?.DeepClone() ?? new JsonObject();
         parameters["_meta"] = new JsonObject
         {
@@ -55,7 +69,7 @@ internal static class RawMcp
             ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" },
         };
         var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -66,14 +80,7 @@ internal static class RawMcp
             request.Headers.Add("Mcp-Name", name.GetValue<string>());
         }
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-        {
-            var events = await ReadEventsAsync(response, seen => seen.Any(e => IsResponse(e.Data)));
-            return JsonNode.Parse(events.Last(e => IsResponse(e.Data)).Data)!.AsObject();
-        }
-
-        return JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject();
+        return request;
     }
 
     private static bool IsResponse(string data) => JsonNode.Parse(data) is JsonObject message && message.ContainsKey("id");

@@ -6,10 +6,11 @@ internal static class UpstreamServers
     /// <summary>The C# test upstream (tests/Gatehouse.TestUpstream) with sessions, like most HTTP MCP servers.</summary>
     /// <param name="name">Its serverInfo name.</param>
     /// <param name="port">A port to listen on (to start it again where it was); a free one when null.</param>
-    public static async Task<RunningUpstream> StartTestUpstreamAsync(string name = "test-upstream", int? port = null)
+    /// <param name="subscriptions">Whether clients may subscribe to its resources (its <c>touch</c> tool then tells them of an update).</param>
+    public static async Task<RunningUpstream> StartTestUpstreamAsync(string name = "test-upstream", int? port = null, bool subscriptions = false)
     {
         port ??= FreePort.Next();
-        var process = ChildProcess.Start("dotnet", [Paths.TestUpstreamDll, "--stateful", "--name", name, "--urls", $"http://127.0.0.1:{port}"]);
+        var process = ChildProcess.Start("dotnet", [Paths.TestUpstreamDll, "--stateful", .. subscriptions ? ["--subscriptions"] : Array.Empty<string>(), "--name", name, "--urls", $"http://127.0.0.1:{port}"]);
         return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
     }
 

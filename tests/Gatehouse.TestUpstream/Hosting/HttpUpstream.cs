@@ -11,7 +11,8 @@ internal static class HttpUpstream
         var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
         var sessions = new OpenSessions();
 
-        builder.Services
+        builder.Services.AddSingleton(sessions);
+        var server = builder.Services
             .AddTestUpstream(commandLine.ServerName)
             .WithHttpTransport(options =>
             {
@@ -20,11 +21,15 @@ internal static class HttpUpstream
                     : HttpServerSessionMode.Stateless;
                 if (commandLine.Stateful)
                 {
-#pragma warning disable MCPEXP002 // Experimental; used only to count the sessions held.
+#pragma warning disable MCPEXP002 // Experimental; used to count the sessions held and to reach one outside its requests.
                     options.RunSessionHandler = sessions.RunAsync;
 #pragma warning restore MCPEXP002
                 }
             });
+        if (commandLine.Subscriptions && commandLine.Stateful)
+        {
+            server.WithResourceSubscriptions();
+        }
 
         var app = builder.Build();
         app.MapMcp(TestUpstreamDefaults.McpPath);

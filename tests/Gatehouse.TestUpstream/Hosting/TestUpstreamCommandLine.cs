@@ -1,7 +1,7 @@
 namespace Gatehouse.TestUpstream.Hosting;
 
 /// <summary>
-/// The switches this program owns (<c>--stdio</c>, <c>--stateful</c>, <c>--name NAME</c>); every other
+/// The switches this program owns (<c>--stdio</c>, <c>--stateful</c>, <c>--subscriptions</c>, <c>--name NAME</c>); every other
 /// argument (<c>--urls</c>, logging settings, …) is left for the host's own configuration.
 /// </summary>
 /// <remarks>
@@ -10,12 +10,16 @@ namespace Gatehouse.TestUpstream.Hosting;
 /// </remarks>
 internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string ServerName, string[] HostArgs)
 {
+    /// <summary>Whether clients may subscribe to resources (and the <c>touch</c> tool tells them of an update); HTTP with <c>--stateful</c> only.</summary>
+    public bool Subscriptions { get; init; }
+
     private const string NamePrefix = "--name=";
 
     public static TestUpstreamCommandLine Parse(IReadOnlyList<string> args)
     {
         var stdio = false;
         var stateful = false;
+        var subscriptions = false;
         var name = TestUpstreamDefaults.ServerName;
         var hostArgs = new List<string>();
 
@@ -29,6 +33,10 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
             else if (arg == "--stateful")
             {
                 stateful = true;
+            }
+            else if (arg == "--subscriptions")
+            {
+                subscriptions = true;
             }
             else if (arg == "--name")
             {
@@ -44,6 +52,6 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
             }
         }
 
-        return new TestUpstreamCommandLine(stdio, stateful, name, [.. hostArgs]);
+        return new TestUpstreamCommandLine(stdio, stateful, name, [.. hostArgs]) { Subscriptions = subscriptions };
     }
 }

@@ -1,6 +1,7 @@
 using Gatehouse.TestUpstream.Invocations;
 using Gatehouse.TestUpstream.Prompts;
 using Gatehouse.TestUpstream.Resources;
+using Gatehouse.TestUpstream.Subscriptions;
 using Gatehouse.TestUpstream.Tools;
 using ModelContextProtocol.Protocol;
 
@@ -46,5 +47,15 @@ internal static class TestUpstreamServiceCollectionExtensions
                 filters.AddListPromptsFilter(PrivatePromptList.Filter);
             })
             .WithMessageFilters(filters => filters.AddOutgoingFilter(FutureShape.Filter));
+    }
+
+    /// <summary>Resource subscriptions and the <c>touch</c> tool (see <see cref="ResourceSubscribers"/>).</summary>
+    public static IMcpServerBuilder WithResourceSubscriptions(this IMcpServerBuilder server)
+    {
+        server.Services.AddSingleton<ResourceSubscribers>();
+        return server
+            .WithTools<ResourceSubscribers>()
+            .WithSubscribeToResourcesHandler(ResourceSubscribers.SubscribeAsync)
+            .WithUnsubscribeFromResourcesHandler(ResourceSubscribers.UnsubscribeAsync);
     }
 }

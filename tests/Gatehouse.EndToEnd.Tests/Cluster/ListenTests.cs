@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Gatehouse.EndToEnd.Tests.Infrastructure;
+
+namespace Gatehouse.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// A 2026-07-28 agent's <c>subscriptions/listen</c> on a 2025 upstream: bridged to a resource subscription on an upstream
+/// session of the listen's own, whose update comes back on the listen's stream tagged with its id, while the agent's
+/// other requests reach other replicas. The upstream session ends with the listen. (The C# SDK 2.4 client still sends
+/// <c>resources/subscribe</c> on 2026-07-28, so the listen is made by hand.)
+/// </summary>
+[Collection(FidelityCollection.Name)]
+public sealed class ListenTests(FidelityFixture fixture)
+{
+    private const string Hello = "test://static/hello";
+
+    private GatewayCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task A_resource_update_reaches_a_2026_agent_on_its_listen_and_the_subscription_ends_with_it()
+    {
+        var token = Cluster.TokenOf("agent");
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(Hello, "test://static/other") };
+        var listen = await http.SendAsync(
+            RawMcp.Post2026(new Uri(Cluster.LiveUrls[0], "/mcp/watched"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
+            HttpCompletionOption.ResponseHeadersRead);
+        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = RawMcp.ReadEventsAsync(listen, events =>
+        {
+            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
+            {
+                acknowledged.TrySetResult(ack["params"]!.AsObject());
+            }
+
+            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
+        });
+        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+
+        // The upstream tells its subscribed sessions (the listen's own) when the test chooses, through another replica.
+        Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[1], token));
+        var events = await reading.WaitAsync(Eventually.Ceiling);
+        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+
+        Assert.Equal([Hello, "test://static/other"], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
+        Assert.Equal(1, (int?)ack["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
+        Assert.Equal(Hello, (string?)update["params"]!["uri"]);
+        Assert.Equal(1, (int?)update["params"]!["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
+
+        // The agent ends the listen: the upstream session that held the subscription ends too.
+        listen.Dispose();
+        await Eventually.HoldsAsync(async () => await TouchAsync(http, Cluster.LiveUrls[2], token) == "0", "the upstream still has a subscriber after the listen ended");
+    }
+
+    private static async Task<string?> TouchAsync(HttpClient http, Uri replica, string token)
+    {
+        var called = await RawMcp.RequestAsync2026(http, new Uri(replica, "/mcp/watched"), token, "tools/call",
+            new JsonObject { ["name"] = "touch", ["arguments"] = new JsonObject { ["uri"] = Hello } });
+        return (string?)called["result"]?["content"]?[0]?["text"];
+    }
+}
