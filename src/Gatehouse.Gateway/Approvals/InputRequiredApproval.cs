@@ -34,7 +34,8 @@ internal sealed class InputRequiredApproval(IGrainFactory grains, RequestStatePr
     public async Task<ApprovalStep> StepAsync(ApprovalCall call, ApprovalRule rule, JsonRpcRequest request, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<IApprovalGrain>(call.Id);
-        var capabilities = SessionlessClient.CapabilitiesOf(request);
+        // A 2026-07-28 request declares its client's capabilities in its _meta; the SDK read them onto its context.
+        var capabilities = request.Context?.ClientCapabilities;
         ApprovalView view;
         if ((request.Params as JsonObject)?["requestState"] is { } returned)
         {

@@ -41,7 +41,7 @@ internal sealed class CallBridge(
     /// </summary>
     public bool Bridges(string upstream, JsonRpcRequest request) =>
         !catalog.Get(upstream).IsStdio
-        && SessionlessClient.CapabilitiesOf(request) is { } capabilities
+        && request.Context?.ClientCapabilities is { } capabilities
         && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
 
     /// <summary>Starts the call upstream and answers its first round.</summary>
@@ -56,8 +56,8 @@ internal sealed class CallBridge(
         var connection = new UpstreamConnection(scope.Upstream, options, transports, loggerFactory, time, new AgentSessionSpec
         {
             AgentSessionId = id,
-            ClientInfo = SessionlessClient.InfoOf(request),
-            Capabilities = SessionlessClient.CapabilitiesOf(request),
+            ClientInfo = request.Context?.ClientInfo,
+            Capabilities = request.Context?.ClientCapabilities,
             Callbacks = new BridgedCallbacks(call),
 
             // What the upstream asks outside the call's own stream (server-everything asks for roots so) is asked too.

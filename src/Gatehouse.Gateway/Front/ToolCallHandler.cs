@@ -139,9 +139,8 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         JsonNode result;
         try
         {
-            result = front.Bridges(request, server)
-                ? await front.StartBridgedAsync(request, new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool), cancellationToken) ?? new JsonObject()
-                : await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken) ?? new JsonObject();
+            var bridging = server.SessionId is null ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
+            result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {

@@ -106,15 +106,30 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         }
     }
 
-    /// <summary>Sends the agent's request upstream as it came.</summary>
+    /// <summary>
+    /// Sends the agent's request upstream as it came. A sessionless agent's call given a <paramref name="bridging"/> scope
+    /// runs bridged when the agent can answer the upstream's questions (see <see cref="CallBridge"/>): the result is then
+    /// that of its first round.
+    /// </summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken) =>
-        TrackAsync(request.Method, cancellationToken, async () =>
+    public async Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken, BridgedCallScope? bridging = null)
+    {
+        var method = request.Method;
+        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
+        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
+        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        var parameters = ForwardedParams.From(request.Params);
+        // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
+        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Token.Use(endUser) : (AsyncValue.Scope?)null;
+        try
         {
-            var parameters = ForwardedParams.From(request.Params);
             if (server.SessionId is not { } sessionId)
             {
-                return await channel.SendAsync(request.Method, parameters, onProgress, cancellationToken);
+                return bridging is not null && bridge.Bridges(upstream, request)
+                    ? await bridge.StartAsync(bridging, request, parameters, cancellationToken)
+                    : await channel.SendAsync(method, parameters, onProgress, cancellationToken);
             }
 
             // The agent may cancel through another replica: watch for that while the request runs.
@@ -122,39 +137,12 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             await using var watch = cancellations.Watch(sessionId, request.Id, cancellation);
             if (!sessions.IsSessionful(upstream))
             {
-                return await channel.SendAsync(request.Method, parameters, onProgress, cancellation.Token);
+                return await channel.SendAsync(method, parameters, onProgress, cancellation.Token);
             }
 
             using var inFlight = agents[sessionId].Begin(server);
             var connection = await sessions.GetAsync(sessionId, upstream);
-            return await connection.SendAsync(request.Method, parameters, onProgress, cancellation.Token);
-        });
-
-    /// <summary>
-    /// Whether a sessionless agent's call should run bridged (see <see cref="CallBridge"/>): the agent can answer
-    /// sampling, elicitation or roots, and this upstream could ask for them on a session of the call's own.
-    /// </summary>
-    public bool Bridges(JsonRpcRequest request, McpServer server) => server.SessionId is null && bridge.Bridges(upstream, request);
-
-    /// <summary>Starts a sessionless agent's call on an upstream session of its own and answers its first round.</summary>
-    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public Task<JsonNode?> StartBridgedAsync(JsonRpcRequest request, BridgedCallScope scope, CancellationToken cancellationToken) =>
-        TrackAsync(request.Method, cancellationToken, async () => await bridge.StartAsync(scope, request, ForwardedParams.From(request.Params), cancellationToken));
-
-    /// <summary>Times the exchange, traces it as a client span, and sends it with the end user's token where the upstream needs one.</summary>
-    private async Task<JsonNode?> TrackAsync(string method, CancellationToken cancellationToken, Func<Task<JsonNode?>> send)
-    {
-        using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
-        activity?.SetTag(TelemetryAttributes.Upstream, upstream);
-        activity?.SetTag(TelemetryAttributes.McpMethodName, method);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "ok";
-
-        // Set here, not inside an awaited method: an async local set there would not reach the upstream's pipeline.
-        using var acting = await delegation.TokenForAgentAsync(upstream, cancellationToken) is { } endUser ? UpstreamBearer.Token.Use(endUser) : (AsyncValue.Scope?)null;
-        try
-        {
-            return await send();
+            return await connection.SendAsync(method, parameters, onProgress, cancellation.Token);
         }
         catch (UpstreamException ex)
         {

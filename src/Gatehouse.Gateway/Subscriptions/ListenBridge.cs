@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gatehouse.Gateway.Continuations;
 using Gatehouse.Grains.Sessions;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -36,7 +35,7 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         var connection = new UpstreamConnection(upstream, catalog.Get(upstream), transports, loggerFactory, time, new AgentSessionSpec
         {
             AgentSessionId = "listen",
-            ClientInfo = SessionlessClient.InfoOf(request.JsonRpcRequest),
+            ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
             Callbacks = new ListenCallbacks(request.Server, honored, listenId),
             Listen = true,
             Bind = binding =>
