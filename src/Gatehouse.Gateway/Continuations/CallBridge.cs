@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Continuations;
-using Gatehouse.Grains.Sessions;
 using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -21,7 +20,7 @@ namespace Gatehouse.Gateway.Continuations;
 /// </summary>
 internal sealed class CallBridge(
     IGrainFactory grains, RequestStateProtector states, UpstreamCatalog catalog, UpstreamTransportFactory transports,
-    UpstreamSessionCloser closer, TimeProvider time, ILoggerFactory loggerFactory)
+    TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>The purpose a bridged call's state is signed for: it cannot stand in for an approval's, nor the reverse.</summary>
     private const string Purpose = "call";
@@ -52,26 +51,19 @@ internal sealed class CallBridge(
         var call = grains.GetGrain<IBridgedCallGrain>(id);
         await call.OpenAsync();
         var options = catalog.Get(scope.Upstream);
-        UpstreamBinding? opened = null;
         var connection = new UpstreamConnection(scope.Upstream, options, transports, loggerFactory, time, new AgentSessionSpec
         {
-            AgentSessionId = id,
             ClientInfo = request.Context?.ClientInfo,
             Capabilities = request.Context?.ClientCapabilities,
             Callbacks = new BridgedCallbacks(call),
 
             // What the upstream asks outside the call's own stream (server-everything asks for roots so) is asked too.
             Listen = true,
-            Bind = binding =>
-            {
-                opened = binding;
-                return Task.FromResult(binding);
-            },
         });
 
         // The call outlives this round: it runs until the upstream answers (or its timeout), whichever replica the
         // agent's later rounds reach.
-        _ = RunAsync(call, connection, request.Method, parameters, () => opened, scope.Upstream);
+        _ = RunAsync(call, connection, request.Method, parameters, scope.Upstream);
         return await RoundAsync(call, id, scope, options, cancellationToken);
     }
 
@@ -136,8 +128,8 @@ internal sealed class CallBridge(
         return inputRequired;
     }
 
-    /// <summary>Runs the call upstream, posts its outcome, then ends the upstream session opened for it.</summary>
-    private async Task RunAsync(IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, Func<UpstreamBinding?> opened, string upstream)
+    /// <summary>Runs the call upstream, posts its outcome, then ends the upstream session opened for it (the connection owns it).</summary>
+    private async Task RunAsync(IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, string upstream)
     {
         JsonObject outcome;
         try
@@ -165,10 +157,6 @@ internal sealed class CallBridge(
         finally
         {
             await connection.DisposeAsync();
-            if (opened() is { } binding)
-            {
-                await closer.EndAsync(upstream, binding.UpstreamSessionId, binding.ProtocolVersion);
-            }
         }
     }
 

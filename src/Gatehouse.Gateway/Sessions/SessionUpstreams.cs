@@ -141,7 +141,6 @@ internal sealed class SessionUpstreams : IAsyncDisposable
 
         var spec = new AgentSessionSpec
         {
-            AgentSessionId = sessionId,
             ClientInfo = initialize?.ClientInfo,
             Capabilities = initialize?.Capabilities,
             Callbacks = agent,

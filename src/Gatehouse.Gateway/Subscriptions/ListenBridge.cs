@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gatehouse.Grains.Sessions;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -14,7 +13,7 @@ namespace Gatehouse.Gateway.Subscriptions;
 /// unsolicited messages and its resource subscriptions; the list changes and resource updates the agent asked for come
 /// back on the listen's response stream, tagged with its id. The upstream session ends with the listen.
 /// </summary>
-internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, UpstreamSessionCloser closer, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>Whether listens on this upstream's endpoint are bridged (an HTTP upstream; a stdio one has a single shared process).</summary>
     public bool Bridges(string upstream) => !catalog.Get(upstream).IsStdio;
@@ -31,18 +30,11 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
             ResourceSubscriptions = served.Resources?.Subscribe == true && asked.ResourceSubscriptions is { Count: > 0 } uris ? [.. uris.Distinct(StringComparer.Ordinal)] : null,
         };
         var listenId = JsonSerializer.SerializeToNode(request.JsonRpcRequest.Id, McpJsonUtilities.DefaultOptions);
-        UpstreamBinding? opened = null;
         var connection = new UpstreamConnection(upstream, catalog.Get(upstream), transports, loggerFactory, time, new AgentSessionSpec
         {
-            AgentSessionId = "listen",
             ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
             Callbacks = new ListenCallbacks(request.Server, honored, listenId),
             Listen = true,
-            Bind = binding =>
-            {
-                opened = binding;
-                return Task.FromResult(binding);
-            },
         });
         try
         {
@@ -67,11 +59,8 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         }
         finally
         {
+            // The connection owns the listen's upstream session: closing it ends the session, and its subscriptions.
             await connection.DisposeAsync();
-            if (opened is { } binding)
-            {
-                await closer.EndAsync(upstream, binding.UpstreamSessionId, binding.ProtocolVersion);
-            }
         }
 
         return new EmptyResult();

@@ -107,7 +107,7 @@ public sealed partial class UpstreamConnection
     private async Task<McpClient> OpenAsync(CancellationToken cancellationToken)
     {
         var client = await McpClient.CreateAsync(Transport(knownSessionId: null), ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false);
-        if (_agent is null || client.SessionId is null)
+        if (_agent?.Bind is not { } bind || client.SessionId is null)
         {
             return client;
         }
@@ -121,7 +121,7 @@ public sealed partial class UpstreamConnection
         UpstreamBinding winner;
         try
         {
-            winner = await _agent.Bind(ours).ConfigureAwait(false);
+            winner = await bind(ours).ConfigureAwait(false);
         }
         catch
         {
@@ -159,7 +159,7 @@ public sealed partial class UpstreamConnection
             CancellationToken.None);
 
     private OrderedProgressTransport Transport(string? knownSessionId) => new(
-        _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent is null),
+        _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent?.Bind is null),
         _progress,
         _notifications);
 

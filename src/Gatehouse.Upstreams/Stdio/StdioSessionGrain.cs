@@ -146,13 +146,9 @@ internal sealed class StdioSessionGrain(
         var initialize = JsonSerializer.Deserialize<InitializeRequestParams>(record.InitializeParamsJson, McpJsonUtilities.DefaultOptions);
         var agent = new AgentSessionSpec
         {
-            AgentSessionId = _sessionId,
             ClientInfo = initialize?.ClientInfo,
             Capabilities = initialize?.Capabilities,
             Callbacks = _callbacks,
-
-            // A stdio process has no session id to record: it is this grain's, and only this grain reaches it.
-            Bind = binding => Task.FromResult(binding),
         };
 
         UpstreamLog.SessionProcessStarting(_logger, _upstream, slots.Running(_upstream), _options.MaxProcesses);
