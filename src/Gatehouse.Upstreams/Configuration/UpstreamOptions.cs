@@ -69,4 +69,12 @@ public sealed class UpstreamOptions
 
     /// <summary>Token exchange (RFC 8693) for an HTTP upstream that must act for the end user; null: the gateway's own credentials always.</summary>
     public TokenExchangeOptions? TokenExchange { get; set; }
+
+    /// <summary>These settings, with one more environment variable for the stdio process (every other setting kept).</summary>
+    public UpstreamOptions WithEnvironment(string name, string value)
+    {
+        var copy = (UpstreamOptions)MemberwiseClone();
+        copy.Env = new Dictionary<string, string>(Env, StringComparer.Ordinal) { [name] = value };
+        return copy;
+    }
 }

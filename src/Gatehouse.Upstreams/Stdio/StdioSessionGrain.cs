@@ -152,7 +152,7 @@ internal sealed class StdioSessionGrain(
         };
 
         UpstreamLog.SessionProcessStarting(_logger, _upstream, slots.Running(_upstream), _options.MaxProcesses);
-        var connection = new UpstreamConnection(_upstream, Marked(_options, _marker), transports, loggerFactory, time, agent);
+        var connection = new UpstreamConnection(_upstream, _options.WithEnvironment(MarkerVariable, _marker), transports, loggerFactory, time, agent);
 
         // Starts the process now and starts it again whenever it dies.
         connection.KeepAlive();
@@ -190,15 +190,4 @@ internal sealed class StdioSessionGrain(
             UpstreamLog.SessionProcessEnded(_logger, _upstream, reason);
         }
     }
-
-    /// <summary>The upstream's settings with the marker added to the process's environment.</summary>
-    private static UpstreamOptions Marked(UpstreamOptions options, string marker) => new()
-    {
-        Command = options.Command,
-        Args = options.Args,
-        Env = new Dictionary<string, string>(options.Env, StringComparer.Ordinal) { [MarkerVariable] = marker },
-        WorkingDirectory = options.WorkingDirectory,
-        TimeoutSeconds = options.TimeoutSeconds,
-        ConnectTimeoutSeconds = options.ConnectTimeoutSeconds,
-    };
 }
