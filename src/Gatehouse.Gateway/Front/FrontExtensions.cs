@@ -27,6 +27,7 @@ internal static class FrontExtensions
         services.AddSingleton<Continuations.RequestStateProtector>();
         services.AddSingleton<Continuations.CallBridge>();
         services.AddSingleton<Subscriptions.ListenBridge>();
+        services.AddSingleton<Tasks.TaskRequests>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

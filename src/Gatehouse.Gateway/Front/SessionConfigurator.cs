@@ -37,7 +37,16 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         options.ServerInstructions = info?.Instructions;
         options.Capabilities = Served(CapabilitiesOf(info));
 
-        options.Filters.Message.IncomingFilters.Add(forwarding.For(front, ForwardingFilter.MethodsFor(options.Capabilities)));
+        var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities), StringComparer.Ordinal);
+        if (Tasks.TaskCapability.Of(info?.CapabilitiesJson) is { } tasks)
+        {
+            // Not modelled by the SDK: forwarded, and added to the initialize answer, as the upstream offers them.
+            methods.UnionWith(tasks.Methods);
+            options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
+            options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
+        }
+
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(front, methods));
         if (listens.Bridges(upstream))
         {
             // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).

@@ -23,7 +23,7 @@ namespace Gatehouse.Gateway.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, Tasks.TaskRequests tasks, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -164,6 +164,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
 
         decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
+        await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject);
         return result;
     }
 

@@ -22,8 +22,9 @@ namespace Gatehouse.Gateway.Front;
 /// (HTTP upstreams), so the upstream can ask that agent for sampling, elicitation or roots and its
 /// notifications reach that agent; sessionless requests share one pooled upstream connection. To agents of
 /// 2026-07-28 on, cacheable results of an upstream that acts for the end user say so (<see cref="CacheScopeRule"/>).
+/// Tasks (2025-11-25) reach the upstream only for their owner (<see cref="Tasks.TaskRequests"/>).
 /// </summary>
-internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, GatehouseMetrics metrics)
+internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, ToolCallHandler toolCalls, Policies.PolicyStore policies, ToolCatalog catalog, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, Tasks.TaskRequests tasks, GatehouseMetrics metrics)
     : IMcpRoute
 {
     public string Upstream => upstream;
@@ -37,6 +38,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             RequestMethods.ToolsList => await ListToolsAsync(request, server, cancellationToken),
             RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
             RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
+            _ when Tasks.TaskCapability.IsTaskMethod(request.Method) => await tasks.HandleAsync(this, request, server, user, cancellationToken),
             _ => await ForwardAsync(request, server, cancellationToken),
         };
         if (CacheHints.AreCarriedBy(request.Method) && CacheHints.AreKnownTo(request, server))

@@ -13,12 +13,12 @@ internal sealed class UpstreamFronts
 {
     private readonly Dictionary<string, UpstreamFront> _fronts = new(StringComparer.Ordinal);
 
-    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, GatehouseMetrics metrics)
+    public UpstreamFronts(UpstreamCatalog catalog, UpstreamChannels channels, ToolCallHandler toolCalls, PolicyStore policies, ToolCatalog tools, SessionUpstreams sessions, AgentSessions agents, CancellationWatcher cancellations, UpstreamDelegation delegation, CallBridge bridge, Tasks.TaskRequests tasks, GatehouseMetrics metrics)
     {
         foreach (var name in catalog.Upstreams.Keys)
         {
             channels.TryGet(name, out var channel);
-            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, delegation, bridge, metrics);
+            _fronts[name] = new UpstreamFront(name, channel!, toolCalls, policies, tools, sessions, agents, cancellations, delegation, bridge, tasks, metrics);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Gatehouse.Upstreams;
 
 
 /// <summary>
-/// An upstream session's notifications for the agent (logging, list changes, resource updates),
+/// An upstream session's notifications for the agent (logging, list changes, resource updates, task status),
 /// passed on one at a time in the order they arrived. A flush waits until everything that arrived
 /// before it has been passed on, so a request's notifications reach the agent before its result.
 /// </summary>
@@ -20,6 +20,9 @@ internal sealed class NotificationRelay
         NotificationMethods.PromptListChangedNotification,
         NotificationMethods.ResourceListChangedNotification,
         NotificationMethods.ResourceUpdatedNotification,
+
+        // A task's status changes (2025-11-25), of tasks this agent session created.
+        "notifications/tasks/status",
     };
 
     private readonly Channel<(JsonRpcNotification? Notification, TaskCompletionSource? Flushed)> _queue =

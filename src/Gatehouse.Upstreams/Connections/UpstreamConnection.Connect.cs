@@ -106,7 +106,10 @@ public sealed partial class UpstreamConnection
     /// <summary>Opens a new upstream session; one standing for an agent session is recorded, and if another replica recorded one first, that one is used.</summary>
     private async Task<McpClient> OpenAsync(CancellationToken cancellationToken)
     {
-        var client = await McpClient.CreateAsync(Transport(knownSessionId: null), ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false);
+        var transport = Transport(knownSessionId: null);
+        var client = await McpClient.CreateAsync(transport, ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false);
+        var capabilities = transport.InitializedCapabilitiesJson ?? JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions);
+        _capabilitiesJson = capabilities;
         if (_agent?.Bind is not { } bind || client.SessionId is null)
         {
             return client;
@@ -116,7 +119,7 @@ public sealed partial class UpstreamConnection
             client.SessionId,
             client.NegotiatedProtocolVersion ?? UpstreamDefaults.ProtocolVersion,
             JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
-            JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
+            capabilities,
             client.ServerInstructions);
         UpstreamBinding winner;
         try
@@ -144,8 +147,10 @@ public sealed partial class UpstreamConnection
     /// Resuming makes no request, and the token given to it would govern the resumed client's whole
     /// message loop: it gets none, so the connect timeout cannot end the session later.
     /// </remarks>
-    private Task<McpClient> ResumeAsync(UpstreamBinding binding) =>
-        McpClient.ResumeSessionAsync(
+    private Task<McpClient> ResumeAsync(UpstreamBinding binding)
+    {
+        _capabilitiesJson = binding.CapabilitiesJson;
+        return McpClient.ResumeSessionAsync(
             Transport(binding.UpstreamSessionId),
             new ResumeClientSessionOptions
             {
@@ -157,6 +162,7 @@ public sealed partial class UpstreamConnection
             ClientOptions(),
             _loggerFactory,
             CancellationToken.None);
+    }
 
     private OrderedProgressTransport Transport(string? knownSessionId) => new(
         _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent?.Bind is null),

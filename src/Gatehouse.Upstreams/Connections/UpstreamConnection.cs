@@ -34,6 +34,9 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
     private readonly NotificationRelay? _notifications;
     private readonly Lock _gate = new();
     private Task<McpClient>? _client;
+
+    /// <summary>The capabilities of the session in use as the upstream sent them (see <see cref="OrderedProgressTransport.InitializedCapabilitiesJson"/>).</summary>
+    private volatile string? _capabilitiesJson;
     private DateTimeOffset _retryAt;
     private TimeSpan _reconnectDelay = UpstreamDefaults.MinReconnectDelay;
     private bool _disposed;
@@ -58,7 +61,7 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
         var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
         return new UpstreamInfo(
             JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
-            JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
+            _capabilitiesJson ?? JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
             client.ServerInstructions,
             client.NegotiatedProtocolVersion ?? string.Empty);
     }

@@ -27,6 +27,15 @@ internal static class ParamShapes
             case RequestMethods.PromptsGet:
                 Required(request.Method, parameters, "name", JsonValueKind.String);
                 Optional(request.Method, parameters, "arguments", JsonValueKind.Object);
+                Optional(request.Method, parameters, "task", JsonValueKind.Object);
+                break;
+            case Tasks.TaskCapability.GetMethod:
+            case Tasks.TaskCapability.ResultMethod:
+            case Tasks.TaskCapability.CancelMethod:
+                Required(request.Method, parameters, "taskId", JsonValueKind.String);
+                break;
+            case Tasks.TaskCapability.ListMethod:
+                Optional(request.Method, parameters, "cursor", JsonValueKind.String);
                 break;
             case RequestMethods.ResourcesRead:
             case RequestMethods.ResourcesSubscribe:

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Gatehouse.Gateway.Tasks;
+
+/// <summary>
+/// An upstream's <c>tasks</c> capability (2025-11-25, where tasks are an experimental part of the revision; the MCP SDK
+/// models none of it): which <c>tasks/*</c> methods its endpoint forwards, and the capability that endpoint adds to
+/// its <c>initialize</c> answer to a 2025-11-25 agent, as the upstream offered it. One instance per agent session.
+/// </summary>
+internal sealed class TaskCapability
+{
+    public const string GetMethod = "tasks/get";
+    public const string ResultMethod = "tasks/result";
+    public const string ListMethod = "tasks/list";
+    public const string CancelMethod = "tasks/cancel";
+
+    /// <summary>The revision whose agents are told of tasks; earlier ones have none, and 2026-07-28 made them an extension.</summary>
+    private const string Revision = "2025-11-25";
+
+    private readonly JsonObject _offered;
+    private RequestId? _initializeId;
+
+    private TaskCapability(JsonObject offered) => _offered = offered;
+
+    /// <summary>The upstream's offer, from its capabilities as it sent them; null when it offers no tasks.</summary>
+    public static TaskCapability? Of(string? capabilitiesJson) =>
+        capabilitiesJson is not null && JsonNode.Parse(capabilitiesJson)?["tasks"] is JsonObject offered ? new TaskCapability(offered) : null;
+
+    public static bool IsTaskMethod(string method) => method is GetMethod or ResultMethod or ListMethod or CancelMethod;
+
+    /// <summary>The <c>tasks/*</c> methods the endpoint forwards: always get and result, list and cancel when offered.</summary>
+    public IEnumerable<string> Methods
+    {
+        get
+        {
+            yield return GetMethod;
+            yield return ResultMethod;
+            if (_offered["list"] is not null)
+            {
+                yield return ListMethod;
+            }
+
+            if (_offered["cancel"] is not null)
+            {
+                yield return CancelMethod;
+            }
+        }
+    }
+
+    /// <summary>Notes which request is the agent's <c>initialize</c>, so its answer can be found on the way out.</summary>
+    public McpMessageFilter NoteInitialize => next => (context, cancellationToken) =>
+    {
+        if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Initialize } initialize)
+        {
+            _initializeId = initialize.Id;
+        }
+
+        return next(context, cancellationToken);
+    };
+
+    /// <summary>Adds the upstream's <c>tasks</c> capability to the <c>initialize</c> answer, when the agent speaks 2025-11-25.</summary>
+    public McpMessageFilter Advertise => next => (context, cancellationToken) =>
+    {
+        if (context.JsonRpcMessage is JsonRpcResponse response
+            && _initializeId is { } initializeId
+            && response.Id == initializeId
+            && response.Result is JsonObject result
+            && result["protocolVersion"] is JsonValue version && version.TryGetValue<string>(out var negotiated) && negotiated == Revision
+            && result["capabilities"] is JsonObject capabilities)
+        {
+            capabilities["tasks"] = _offered.DeepClone();
+        }
+
+        return next(context, cancellationToken);
+    };
+}
