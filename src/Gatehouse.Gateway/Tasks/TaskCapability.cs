@@ -49,21 +49,33 @@ internal sealed class TaskCapability
         }
     }
 
-    /// <summary>Notes which request is the agent's <c>initialize</c>, so its answer can be found on the way out.</summary>
+    /// <summary>Notes which request is the agent's <c>initialize</c> (<see cref="Note"/>), so its answer can be found on the way out.</summary>
     public McpMessageFilter NoteInitialize => next => (context, cancellationToken) =>
     {
-        if (context.JsonRpcMessage is JsonRpcRequest { Method: RequestMethods.Initialize } initialize)
-        {
-            _initializeId = initialize.Id;
-        }
-
+        Note(context.JsonRpcMessage);
         return next(context, cancellationToken);
     };
 
-    /// <summary>Adds the upstream's <c>tasks</c> capability to the <c>initialize</c> answer, when the agent speaks 2025-11-25.</summary>
+    /// <summary>Offers the upstream's tasks in the <c>initialize</c> answer on its way out (<see cref="Offer"/>).</summary>
     public McpMessageFilter Advertise => next => (context, cancellationToken) =>
     {
-        if (context.JsonRpcMessage is JsonRpcResponse response
+        Offer(context.JsonRpcMessage);
+        return next(context, cancellationToken);
+    };
+
+    /// <summary>Remembers the id of the agent's <c>initialize</c> request, when <paramref name="incoming"/> is that.</summary>
+    public void Note(JsonRpcMessage incoming)
+    {
+        if (incoming is JsonRpcRequest { Method: RequestMethods.Initialize } initialize)
+        {
+            _initializeId = initialize.Id;
+        }
+    }
+
+    /// <summary>Adds the upstream's <c>tasks</c> capability to <paramref name="outgoing"/> when it answers the agent's <c>initialize</c> on 2025-11-25.</summary>
+    public void Offer(JsonRpcMessage outgoing)
+    {
+        if (outgoing is JsonRpcResponse response
             && _initializeId is { } initializeId
             && response.Id == initializeId
             && response.Result is JsonObject result
@@ -72,7 +84,5 @@ internal sealed class TaskCapability
         {
             capabilities["tasks"] = _offered.DeepClone();
         }
-
-        return next(context, cancellationToken);
-    };
+    }
 }

@@ -19,6 +19,9 @@ public sealed class ParamShapesTests
     [InlineData("prompts/get", """{"name":"p","arguments":{"a":"b"}}""")]
     [InlineData("completion/complete", """{"ref":{"type":"ref/prompt","name":"p"},"argument":{"name":"a","value":"b"}}""")]
     [InlineData("logging/setLevel", """{"level":"info"}""")]
+    [InlineData("tools/call", """{"name":"research","task":{"ttl":60000}}""")]
+    [InlineData("tasks/get", """{"taskId":"t-1"}""")]
+    [InlineData("tasks/list", null)]
     [InlineData("some/other", """{"anything":[1]}""")]
     public void Well_shaped_params_pass(string method, string? parameters) =>
         ParamShapes.Check(Request(method, parameters));
@@ -32,6 +35,10 @@ public sealed class ParamShapesTests
     [InlineData("resources/read", """{"uri":{}}""", "resources/read: params.uri must be a string.")]
     [InlineData("completion/complete", """{"ref":"p","argument":{}}""", "completion/complete: params.ref must be an object.")]
     [InlineData("ping", """{"_meta":"x"}""", "ping: params._meta must be an object.")]
+    [InlineData("tools/call", """{"name":"research","task":true}""", "tools/call: params.task must be an object.")]
+    [InlineData("tasks/result", """{"taskId":7}""", "tasks/result: params.taskId must be a string.")]
+    [InlineData("tasks/cancel", null, "tasks/cancel needs params.taskId (a string).")]
+    [InlineData("tasks/list", """{"cursor":[]}""", "tasks/list: params.cursor must be a string.")]
     public void Misshaped_params_are_invalid_params_naming_the_member(string method, string? parameters, string message)
     {
         var refused = Assert.Throws<McpProtocolException>(() => ParamShapes.Check(Request(method, parameters)));
