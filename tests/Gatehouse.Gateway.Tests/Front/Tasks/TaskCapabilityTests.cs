@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Gatehouse.Gateway.Tasks;
+using Gatehouse.Gateway.Front.Tasks;
 using ModelContextProtocol.Protocol;
 
-namespace Gatehouse.Gateway.Tests.Tasks;
+namespace Gatehouse.Gateway.Tests.Front.Tasks;
 
 public sealed class TaskCapabilityTests
 {

@@ -1,14 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth;
-using Gatehouse.Gateway.Front;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Grains.Tasks;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace Gatehouse.Gateway.Tasks;
+namespace Gatehouse.Gateway.Front.Tasks;
 
 /// <summary>
 /// Tasks an upstream creates for a task-augmented <c>tools/call</c> (2025-11-25). The call itself is decided by policy

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace Gatehouse.Gateway.Tasks;
+namespace Gatehouse.Gateway.Front.Tasks;
 
 /// <summary>
 /// An upstream's <c>tasks</c> capability (2025-11-25, where tasks are an experimental part of the revision; the MCP SDK
