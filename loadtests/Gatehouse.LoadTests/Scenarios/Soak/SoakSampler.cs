@@ -6,10 +6,15 @@ namespace Gatehouse.LoadTests.Scenarios.Soak;
 
 /// <summary>
 /// Samples every replica at a fixed period until stopped. A replica that exits ends the run early: the load is
-/// stopped through <paramref name="replicaExited"/>.
+/// stopped through <paramref name="replicaExited"/>. A round waits for every replica's answer (up to
+/// <see cref="SampleTimeout"/>, or the period if that is longer): a replica slow to answer on a busy machine, as on its
+/// first <c>/metrics</c>, delays the round (later ticks are skipped) rather than going missing from it.
 /// </summary>
 internal sealed class SoakSampler(IReadOnlyList<ReplicaProbe> probes, TimeSpan period, ProgressView progress, CancellationTokenSource replicaExited)
 {
+    /// <summary>How long a round waits for a replica that does not answer (one that hangs) before counting it missed.</summary>
+    internal static readonly TimeSpan SampleTimeout = TimeSpan.FromSeconds(60);
+
     private readonly List<(long At, IReadOnlyList<ReplicaSample> Replicas)> _rounds = [];
     private readonly List<string> _exits = [];
     private int _missed;
@@ -44,7 +49,7 @@ internal sealed class SoakSampler(IReadOnlyList<ReplicaProbe> probes, TimeSpan p
     private async Task SampleAsync(Func<string> status)
     {
         var at = Stopwatch.GetTimestamp();
-        using var timeout = new CancellationTokenSource(period);
+        using var timeout = new CancellationTokenSource(period > SampleTimeout ? period : SampleTimeout);
         var samples = await Task.WhenAll(probes.Select(p => p.SampleAsync(timeout.Token)));
         foreach (var probe in probes.Where(p => p.Replica.HasExited && !_exits.Any(e => e.StartsWith(p.Name + " ", StringComparison.Ordinal))))
         {
