@@ -33,6 +33,13 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     /// <summary>Whether changed definitions of this upstream's tools are hidden and refused.</summary>
     public bool IsPinning(string upstream) => upstreams.Upstreams.TryGetValue(upstream, out var options) && options.Pin;
 
+    /// <summary>
+    /// Whether the upstream lists the tool as one that may run as a task (<c>execution.taskSupport</c> optional or
+    /// required, 2025-11-25), as last seen. Not part of the pinned definition: it says how a call runs, not what it does.
+    /// </summary>
+    public bool RunsAsTask(string upstream, string tool) =>
+        _upstreams.TryGetValue(upstream, out var state) && state.TaskTools.TryGetValue(tool, out var runsAsTask) && runsAsTask;
+
     public CatalogedTool? Find(string upstream, string tool) =>
         _upstreams.TryGetValue(upstream, out var state) && state.Tools.TryGetValue(tool, out var found) ? found : null;
 
@@ -102,6 +109,15 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
         var state = State(upstream);
         state.ListedAt = time.GetTimestamp();
         state.LastFailure = null;
+        foreach (var tool in (tools ?? []).OfType<JsonObject>())
+        {
+            if (tool["name"] is JsonValue name && name.TryGetValue<string>(out var toolName))
+            {
+                state.TaskTools[toolName] = tool["execution"]?["taskSupport"] is JsonValue support
+                    && support.TryGetValue<string>(out var taskSupport) && taskSupport is "optional" or "required";
+            }
+        }
+
         var definitions = (tools ?? []).OfType<JsonObject>().Select(PinnedDefinition.From).OfType<PinnedDefinition>()
             .Select(d => new ToolDefinition(d.Name, d.Sha256, d.Json)).ToList();
         var news = definitions.Where(d => !state.Tools.TryGetValue(d.Name, out var known) || IsNews(known.Pin, d)).ToList();
@@ -215,6 +231,7 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     {
         public readonly Lock Gate = new();
         public readonly Dictionary<string, ToolDefinition> Unpinned = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, bool> TaskTools = new(StringComparer.Ordinal);
         public volatile FrozenDictionary<string, CatalogedTool> Tools = FrozenDictionary<string, CatalogedTool>.Empty;
         public PinSnapshot? Pins;
         public long ListedAt;

@@ -44,6 +44,12 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
             methods.UnionWith(tasks.Methods);
             options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
             options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
+            if (tasks.CreatedByToolCalls)
+            {
+                // 2026-07-28 agents: the tasks extension, over the upstream's tasks.
+                methods.Add(Tasks.TaskExtension.UpdateMethod);
+                options.Capabilities.Extensions = new Dictionary<string, object> { [Tasks.TaskExtension.Name] = new System.Text.Json.Nodes.JsonObject() };
+            }
         }
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(front, methods));

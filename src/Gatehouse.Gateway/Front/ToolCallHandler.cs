@@ -7,6 +7,7 @@ using Gatehouse.Gateway.Audit;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Catalog;
 using Gatehouse.Gateway.Continuations;
+using Gatehouse.Gateway.Front.Tasks;
 using Gatehouse.Gateway.Limits;
 using Gatehouse.Gateway.Policies;
 using Gatehouse.Policy;
@@ -23,7 +24,7 @@ namespace Gatehouse.Gateway.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, Tasks.TaskRequests tasks, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, TaskRequests tasks, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -139,8 +140,17 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         JsonNode result;
         try
         {
-            var bridging = server.SessionId is null ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
+            // A 2026-07-28 agent that takes tasks gets one for a tool that runs as a task; that call is not bridged (its
+            // upstream session would end with the first answer, and the task with it).
+            var asTask = server.SessionId is null && TaskExtension.Declares(request) && catalog.RunsAsTask(front.Upstream, tool);
+            request = asTask ? TaskExtension.AsTask(request) : request;
+            var bridging = server.SessionId is null && !asTask ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();
+            if (asTask && result["task"] is JsonObject)
+            {
+                await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject, front.Channel);
+                result = TaskExtension.Created(result);
+            }
         }
         catch (UpstreamException ex)
         {
@@ -164,7 +174,11 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
 
         decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
-        await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject);
+        if (server.SessionId is not null)
+        {
+            await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject);
+        }
+
         return result;
     }
 

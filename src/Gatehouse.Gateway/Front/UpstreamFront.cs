@@ -94,13 +94,16 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         return new JsonObject();
     }
 
-    /// <summary>Sends the agent's request upstream as it came and returns the upstream's result as it came.</summary>
+    /// <summary>
+    /// Sends the agent's request upstream as it came and returns the upstream's result as it came; a sessionless agent's
+    /// request goes <paramref name="through"/> a given connection when there is one, instead of the shared one.
+    /// </summary>
     /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode> ForwardAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    public async Task<JsonNode> ForwardAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken, IUpstreamChannel? through = null)
     {
         try
         {
-            return await SendAsync(request, server, null, cancellationToken) ?? new JsonObject();
+            return await SendAsync(request, server, null, cancellationToken, through: through) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {
@@ -114,7 +117,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     /// that of its first round.
     /// </summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken, BridgedCallScope? bridging = null)
+    public async Task<JsonNode?> SendAsync(JsonRpcRequest request, McpServer server, Func<JsonObject, ValueTask>? onProgress, CancellationToken cancellationToken, BridgedCallScope? bridging = null, IUpstreamChannel? through = null)
     {
         var method = request.Method;
         using var activity = GatehouseTelemetry.Source.StartActivity($"upstream {method}", ActivityKind.Client);
@@ -131,7 +134,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             {
                 return bridging is not null && bridge.Bridges(upstream, request)
                     ? await bridge.StartAsync(bridging, request, parameters, cancellationToken)
-                    : await channel.SendAsync(method, parameters, onProgress, cancellationToken);
+                    : await (through ?? channel).SendAsync(method, parameters, onProgress, cancellationToken);
             }
 
             // The agent may cancel through another replica: watch for that while the request runs.

@@ -165,7 +165,7 @@ public sealed partial class UpstreamConnection
     }
 
     private OrderedProgressTransport Transport(string? knownSessionId) => new(
-        _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent?.Bind is null),
+        _transports.Create(_name, _options, knownSessionId, listen: _agent?.Listen ?? false, ownsSession: _agent?.Bind is null && _agent?.Borrowed != true),
         _progress,
         _notifications);
 

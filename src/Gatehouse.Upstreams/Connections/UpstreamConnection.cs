@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Grains.Sessions;
 using Gatehouse.Grains.Upstreams;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -54,6 +55,28 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
     }
 
     public string Name => _name;
+
+    /// <summary>
+    /// The upstream session this connection is in now, as another connection could resume it (see
+    /// <see cref="AgentSessionSpec.Borrowed"/>); null before it connected, or when its transport has no sessions (stdio).
+    /// </summary>
+    public UpstreamBinding? CurrentSession()
+    {
+        Task<McpClient>? current;
+        lock (_gate)
+        {
+            current = _client;
+        }
+
+        return current is { IsCompletedSuccessfully: true } && current.Result is { SessionId: { } sessionId } client
+            ? new UpstreamBinding(
+                sessionId,
+                client.NegotiatedProtocolVersion ?? UpstreamDefaults.ProtocolVersion,
+                JsonSerializer.Serialize(client.ServerInfo, McpJsonUtilities.DefaultOptions),
+                _capabilitiesJson ?? JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
+                client.ServerInstructions)
+            : null;
+    }
 
     /// <summary>The upstream's identity and capabilities, connecting first if needed.</summary>
     public async Task<UpstreamInfo> GetInfoAsync(CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ public sealed class AgentSessionSpec
     /// </summary>
     public Func<UpstreamBinding, Task<UpstreamBinding>>? Bind { get; init; }
 
+    /// <summary>
+    /// The session is another connection's (<see cref="Binding"/> names it), resumed here for a request or two: closing
+    /// this connection leaves it open.
+    /// </summary>
+    public bool Borrowed { get; init; }
+
     /// <summary>Whether this connection holds the upstream's stream of unsolicited messages (only one may, per upstream session).</summary>
     public bool Listen { get; init; }
 }

@@ -94,6 +94,66 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         }
     }
 
+    /// <remarks>
+    /// The extension of 2026-07-28 over the same upstream tasks: the agent declares it per request, Gatehouse asks the
+    /// upstream for a task of a tool that runs as one and answers <c>resultType: "task"</c>; polls through each replica in
+    /// turn carry the result once the task ended. The task lives in the upstream session of the replica that created it,
+    /// which the others resume. It would ask the agent to clarify, but only a client that can answer, and no 2026 agent can
+    /// be asked through a task here: it goes on without asking.
+    /// </remarks>
+    [Fact]
+    public async Task A_2026_agent_that_takes_tasks_gets_one_and_polls_it_to_its_result_through_any_replica()
+    {
+        var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/tasks")).ToList();
+        var token = Cluster.TokenOf("tasker");
+        var takesTasks = new JsonObject { ["extensions"] = new JsonObject { ["io.modelcontextprotocol/tasks"] = new JsonObject() } };
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+
+        var discover = await RawMcp.RequestAsync2026(http, endpoints[0], token, "server/discover", null, takesTasks);
+        Assert.NotNull(discover["result"]?["capabilities"]?["extensions"]?["io.modelcontextprotocol/tasks"]);
+
+        var research = new JsonObject { ["name"] = "simulate-research-query", ["arguments"] = new JsonObject { ["topic"] = "python", ["ambiguous"] = true } };
+        var created = (await RawMcp.RequestAsync2026(http, endpoints[1], token, "tools/call", research, takesTasks))["result"]!;
+        Assert.True((string?)created["resultType"] == "task", created.ToJsonString());
+        Assert.Equal("working", (string?)created["status"]);
+        Assert.NotNull(created["ttlMs"]);
+        Assert.Null(created["task"]);
+        var taskId = (string)created["taskId"]!;
+
+        var poll = 0;
+        var answer = await Eventually.ValueAsync(
+            () => RawMcp.RequestAsync2026(http, endpoints[poll++ % endpoints.Count], token, "tasks/get", new JsonObject { ["taskId"] = taskId }, takesTasks),
+            response => response["error"] is not null || (string?)response["result"]?["status"] is "completed" or "failed" or "cancelled",
+            response => $"the task is still {response.ToJsonString()}");
+        var ended = answer["result"] ?? throw new Xunit.Sdk.XunitException(answer.ToJsonString());
+        Assert.True(poll >= endpoints.Count, $"the task ended after {poll} polls, before every replica was polled");
+        Assert.Equal("complete", (string?)ended["resultType"]);
+        Assert.Equal("completed", (string?)ended["status"]);
+        var report = (string?)ended["result"]!["content"]![0]!["text"];
+        Assert.True(report?.StartsWith("# Research Report: python\n", StringComparison.Ordinal) == true, report);
+
+        // Another grant does not reach it; the Mcp-Name header must name the task; tasks/update and tasks/cancel are acknowledged.
+        var stranger = await RawMcp.RequestAsync2026(http, endpoints[2], Cluster.TokenOf("stranger"), "tasks/get", new JsonObject { ["taskId"] = taskId }, takesTasks);
+        Assert.Equal($"Unknown task: '{taskId}'", (string?)stranger["error"]?["message"]);
+        using (var misnamed = RawMcp.Post2026(endpoints[0], token, "tasks/get", new JsonObject { ["taskId"] = taskId }, takesTasks))
+        {
+            misnamed.Headers.Remove("Mcp-Name");
+            misnamed.Headers.Add("Mcp-Name", "another-task");
+            using var refused = await http.SendAsync(misnamed);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Mcp-Name", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var update = await RawMcp.RequestAsync2026(http, endpoints[0], token, "tasks/update", new JsonObject { ["taskId"] = taskId, ["inputResponses"] = new JsonObject() }, takesTasks);
+        Assert.Equal("complete", (string?)update["result"]?["resultType"]);
+        var cancel = await RawMcp.RequestAsync2026(http, endpoints[1], token, "tasks/cancel", new JsonObject { ["taskId"] = taskId }, takesTasks);
+        Assert.Equal("-32602", cancel["error"]?["code"]?.ToJsonString());
+
+        // An agent that does not take tasks cannot call a tool that runs only as one: the upstream refuses it.
+        var plain = await RawMcp.RequestAsync2026(http, endpoints[2], token, "tools/call", research);
+        Assert.True(plain["error"] is not null || (bool?)plain["result"]?["isError"] == true, plain.ToJsonString());
+    }
+
     private static async Task<bool> EnforcesAsync(Uri replica, string versionPrefix)
     {
         var inForce = await Admin.GetAsync(replica, "/admin/policies/tasks");

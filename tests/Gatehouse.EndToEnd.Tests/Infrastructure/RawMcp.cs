@@ -75,7 +75,7 @@ internal static class RawMcp
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
         request.Headers.Add("Mcp-Method", method);
-        if ((parameters["name"] ?? parameters["uri"]) is JsonValue name)
+        if ((parameters["name"] ?? parameters["uri"] ?? parameters["taskId"]) is JsonValue name)
         {
             request.Headers.Add("Mcp-Name", name.GetValue<string>());
         }

@@ -15,4 +15,8 @@ internal sealed record InspectedMessage(
     string? Method,
     MessageId? Id,
     string? CancelledRequestId,
-    MessageFault? Fault);
+    MessageFault? Fault)
+{
+    /// <summary>For a <c>tasks/*</c> request: <c>params.taskId</c>, when it is a string.</summary>
+    public string? TaskId { get; init; }
+}

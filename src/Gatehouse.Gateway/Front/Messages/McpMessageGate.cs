@@ -14,6 +14,9 @@ namespace Gatehouse.Gateway.Front.Messages;
 /// </summary>
 internal sealed class McpMessageGate(RequestDelegate next, AgentRequests requests, IGrainFactory grains)
 {
+    private const string MethodHeader = "Mcp-Method";
+    private const string NameHeader = "Mcp-Name";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
@@ -40,6 +43,12 @@ internal sealed class McpMessageGate(RequestDelegate next, AgentRequests request
             return;
         }
 
+        if (MisnamedTask(context.Request, message) is { } misnamed)
+        {
+            await JsonRpcErrors.WriteAsync(context, StatusCodes.Status400BadRequest, message.Id, misnamed);
+            return;
+        }
+
         var sessionId = context.Request.Headers[McpRouteGuardMiddleware.SessionIdHeader].ToString();
         if (message.Kind == MessageKind.Response)
         {
@@ -56,6 +65,44 @@ internal sealed class McpMessageGate(RequestDelegate next, AgentRequests request
 
         context.Request.Body = new MemoryStream(body, writable: false);
         await next(context);
+    }
+
+    /// <summary>
+    /// A 2026-07-28 request (it names its method in <c>Mcp-Method</c>) of the tasks extension must name its task in
+    /// <c>Mcp-Name</c>, so intermediaries can route it; the SDK checks the header only for the methods it knows.
+    /// </summary>
+    private static MessageFault? MisnamedTask(HttpRequest request, InspectedMessage message)
+    {
+        if (message.Method is not (Tasks.TaskCapability.GetMethod or Tasks.TaskCapability.CancelMethod or Tasks.TaskExtension.UpdateMethod)
+            || !request.Headers.ContainsKey(MethodHeader))
+        {
+            return null;
+        }
+
+        var named = Decoded(request.Headers[NameHeader].ToString().Trim());
+        return named == message.TaskId
+            ? null
+            : new MessageFault(MessageFault.InvalidRequest, $"Header mismatch: the Mcp-Name header of {message.Method} must be its params.taskId ('{message.TaskId}'), not '{named}'.");
+    }
+
+    /// <summary>A header value as sent, or decoded when it is Base64 in the revision's wrapper (<c>=?base64?…?=</c>, for text beyond ASCII).</summary>
+    private static string? Decoded(string value)
+    {
+        const string Prefix = "=?base64?";
+        const string Suffix = "?=";
+        if (!value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !value.EndsWith(Suffix, StringComparison.Ordinal) || value.Length < Prefix.Length + Suffix.Length)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(value[Prefix.Length..^Suffix.Length]));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private async Task TakeAnswerAsync(HttpContext context, InspectedMessage message, string sessionId, byte[] body)

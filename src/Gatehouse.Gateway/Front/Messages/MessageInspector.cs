@@ -15,6 +15,7 @@ internal static class MessageInspector
     public const int MaxDepth = 64;
 
     private const string CancelledMethod = "notifications/cancelled";
+    private const string TaskMethodPrefix = "tasks/";
 
     public static InspectedMessage Inspect(ReadOnlySpan<byte> utf8)
     {
@@ -169,6 +170,11 @@ internal static class MessageInspector
                     : TryReadString(ref reader, out var text) ? text : null;
             }
 
+            if (name == "taskId" && reader.TokenType == JsonTokenType.String)
+            {
+                envelope.TaskIdParam = TryReadString(ref reader, out var task) ? task : null;
+            }
+
             if (ReadValue(ref reader, path, name) is { } fault)
             {
                 return fault;
@@ -301,7 +307,10 @@ internal static class MessageInspector
             }
 
             var cancelled = method == CancelledMethod ? envelope.RequestIdParam : null;
-            return new InspectedMessage(envelope.HasId ? MessageKind.Request : MessageKind.Notification, method, envelope.Id, cancelled, null);
+            return new InspectedMessage(envelope.HasId ? MessageKind.Request : MessageKind.Notification, method, envelope.Id, cancelled, null)
+            {
+                TaskId = method.StartsWith(TaskMethodPrefix, StringComparison.Ordinal) ? envelope.TaskIdParam : null,
+            };
         }
 
         if (envelope.HasResult == envelope.HasError)
@@ -349,5 +358,6 @@ internal static class MessageInspector
         public bool HasError;
         public bool HasVersion;
         public string? RequestIdParam;
+        public string? TaskIdParam;
     }
 }

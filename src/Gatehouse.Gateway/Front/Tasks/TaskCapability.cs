@@ -28,7 +28,11 @@ internal sealed class TaskCapability
     public static TaskCapability? Of(string? capabilitiesJson) =>
         capabilitiesJson is not null && JsonNode.Parse(capabilitiesJson)?["tasks"] is JsonObject offered ? new TaskCapability(offered) : null;
 
-    public static bool IsTaskMethod(string method) => method is GetMethod or ResultMethod or ListMethod or CancelMethod;
+    /// <summary>A method of tasks, of either generation (2025-11-25's, or the 2026-07-28 extension's <c>tasks/update</c>).</summary>
+    public static bool IsTaskMethod(string method) => method is GetMethod or ResultMethod or ListMethod or CancelMethod or TaskExtension.UpdateMethod;
+
+    /// <summary>Whether the upstream creates tasks for <c>tools/call</c> (the only request that may make one).</summary>
+    public bool CreatedByToolCalls => _offered["requests"]?["tools"]?["call"] is not null;
 
     /// <summary>The <c>tasks/*</c> methods the endpoint forwards: always get and result, list and cancel when offered.</summary>
     public IEnumerable<string> Methods

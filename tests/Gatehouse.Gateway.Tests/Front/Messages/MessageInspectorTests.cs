@@ -48,6 +48,19 @@ public sealed class MessageInspectorTests
         Assert.Equal("12", message.CancelledRequestId);
     }
 
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/get","params":{"taskId":"t-7"}}""", "t-7")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/update","params":{"inputResponses":{},"taskId":"t-\u00e9"}}""", "t-\u00e9")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tasks/cancel","params":{"taskId":7}}""", null)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x","taskId":"t-7"}}""", null)]
+    public void A_task_request_names_its_task(string json, string? taskId)
+    {
+        var message = Inspect(json);
+
+        Assert.Null(message.Fault);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(taskId ?? string.Empty), message.TaskId ?? string.Empty);
+    }
+
     [Fact]
     public void A_numeric_id_keeps_its_digits()
     {
