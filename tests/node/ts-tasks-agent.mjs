@@ -1,6 +1,7 @@
 // An agent on the official TypeScript SDK that uses tasks (2025-11-25): task-augmented tool calls of
 // server-everything's simulate-research-query, polled to their end, one of them asking the agent to clarify
-// (an elicitation delivered through tasks/result), then tasks/list, tasks/get and tasks/cancel. Its requests
+// (an elicitation delivered through tasks/result), waits for the upstream's status notifications, then tasks/list,
+// tasks/get and tasks/cancel. Its requests
 // go round-robin over several Gatehouse replicas (no sticky routing).
 //
 //   node ts-tasks-agent.mjs --urls URL1,URL2,URL3 --token TOKEN
@@ -10,7 +11,7 @@
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, TaskStatusNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" } } });
 const urls = options.urls.split(",").map((u) => new URL(u));
@@ -32,9 +33,19 @@ client.setRequestHandler(ElicitRequestSchema, async (request) => {
   return { action: "accept", content: { interpretation: "the programming language" } };
 });
 
+// The upstream's status notifications of each task, as they reach the agent's stream.
+const notified = [];
+client.setNotificationHandler(TaskStatusNotificationSchema, (n) => { notified.push(`${n.params.taskId}:${n.params.status}`); });
+
 const text = (result) => (result?.content ?? []).filter((c) => c.type === "text").map((c) => c.text).join("\n");
 const step = (name) => console.error(`${new Date().toISOString()} step: ${name}`);
 const bounded = { timeout: 60_000 };
+// Waits for what the upstream sends on its own schedule; the ceiling only catches a hang.
+const waitFor = async (condition) => {
+  const deadline = Date.now() + 60_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return condition();
+};
 
 /** Runs one task-augmented call to its end: the kinds of message seen, the task's id and statuses, and the result's text. */
 async function runTask(args) {
@@ -67,6 +78,10 @@ try {
   step("task that asks");
   out.asking = await runTask({ topic: "python", ambiguous: true });
   out.elicited = elicited;
+
+  step("status notifications");
+  out.notifiedCompleted = await waitFor(() => notified.includes(`${out.plain.taskId}:completed`));
+  out.notified = notified;
 
   step("list");
   out.listed = (await client.experimental.tasks.listTasks(undefined, bounded)).tasks.map((t) => t.taskId);

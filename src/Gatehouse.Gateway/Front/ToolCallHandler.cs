@@ -142,7 +142,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         {
             // A 2026-07-28 agent that takes tasks gets one for a tool that runs as a task; that call is not bridged (its
             // upstream session would end with the first answer, and the task with it).
-            var asTask = server.SessionId is null && TaskExtension.Declares(request) && catalog.RunsAsTask(front.Upstream, tool);
+            var asTask = server.SessionId is null && TaskExtension.Declares(request, server) && catalog.RunsAsTask(front.Upstream, tool);
             request = asTask ? TaskExtension.AsTask(request) : request;
             var bridging = server.SessionId is null && !asTask ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();

@@ -8,7 +8,7 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// <summary>
 /// Tasks (2025-11-25) of server-everything through three replicas: the official TypeScript SDK client, its requests
 /// round robin, makes task-augmented calls and polls them to their end, answers a question the task asks through
-/// <c>tasks/result</c>, lists, gets and cancels; another grant cannot reach those tasks, and once the policy no longer
+/// <c>tasks/result</c>, is told of their status changes, lists, gets and cancels; another grant cannot reach those tasks, and once the policy no longer
 /// allows the tool that created them, only cancelling does.
 /// </summary>
 [Collection(FidelityCollection.Name)]
@@ -38,6 +38,10 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         var asking = run["asking"]!;
         Assert.Contains("python (the programming language)", (string?)asking["text"]);
         Assert.Single(run["elicited"]!.AsArray());
+
+        // The upstream's notifications of each task's status reach the agent's stream, whichever replica it is held by.
+        Assert.True((bool)run["notifiedCompleted"]!, run["notified"]!.ToJsonString());
+        Assert.Contains($"{(string?)plain["taskId"]}:working", run["notified"]!.AsArray().Select(n => (string?)n));
 
         var listed = run["listed"]!.AsArray().Select(id => (string?)id).ToList();
         Assert.Contains((string?)plain["taskId"], listed);
@@ -149,9 +153,22 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         var cancel = await RawMcp.RequestAsync2026(http, endpoints[1], token, "tasks/cancel", new JsonObject { ["taskId"] = taskId }, takesTasks);
         Assert.Equal("-32602", cancel["error"]?["code"]?.ToJsonString());
 
-        // An agent that does not take tasks cannot call a tool that runs only as one: the upstream refuses it.
+        // tasks/result is 2025-11-25's, not the extension's (tasks/get carries the result).
+        using (var result = RawMcp.Post2026(endpoints[2], token, "tasks/result", new JsonObject { ["taskId"] = taskId }, takesTasks))
+        {
+            using var notFound = await http.SendAsync(result);
+            Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+            Assert.Contains("\"code\":-32601", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // An agent that does not take tasks cannot call a tool that runs only as one: the upstream refuses it. Nor can one
+        // that does on /mcp, which has no tasks/get to reach a task by: no task is made there.
         var plain = await RawMcp.RequestAsync2026(http, endpoints[2], token, "tools/call", research);
         Assert.True(plain["error"] is not null || (bool?)plain["result"]?["isError"] == true, plain.ToJsonString());
+        research["name"] = "tasks__simulate-research-query";
+        var aggregate = await RawMcp.RequestAsync2026(http, new Uri(Cluster.LiveUrls[0], "/mcp"), token, "tools/call", research, takesTasks);
+        Assert.Null(aggregate["result"]?["resultType"]);
+        Assert.True(aggregate["error"] is not null || (bool?)aggregate["result"]?["isError"] == true, aggregate.ToJsonString());
     }
 
     private static async Task<bool> EnforcesAsync(Uri replica, string versionPrefix)

@@ -5,7 +5,8 @@ namespace Gatehouse.EndToEnd.Tests.Front;
 
 /// <summary>
 /// <c>server/discover</c> (2026-07-28): each endpoint describes what it serves this grant — one upstream as the upstream
-/// describes itself, <c>/mcp</c> the merge of the grant's upstreams only — and says the answer is not to be shared.
+/// describes itself (with the tasks extension when it makes tasks), <c>/mcp</c> the merge of the grant's upstreams only —
+/// and says the answer is not to be shared.
 /// </summary>
 [Collection(CoreGatewayCollection.Name)]
 public sealed class DiscoverTests(CoreGatewayFixture fixture)
@@ -36,7 +37,9 @@ public sealed class DiscoverTests(CoreGatewayFixture fixture)
         Assert.Null(onlyTest["instructions"]);
         Assert.Contains("2026-07-28", test["supportedVersions"]!.AsArray().Select(v => (string?)v));
         Assert.Equal(Features(test), Features(onlyTest));
-        Assert.Equal(new SortedSet<string>(Features(test).Union(Features(everything)), StringComparer.Ordinal), Features(both));
+        // server-everything makes tasks of tool calls: its own endpoint offers the tasks extension, /mcp (no tasks/get there) does not.
+        Assert.NotNull(everything["capabilities"]?["extensions"]?["io.modelcontextprotocol/tasks"]);
+        Assert.Equal(new SortedSet<string>(Features(test).Union(Features(everything)).Except(["extensions"]), StringComparer.Ordinal), Features(both));
         Assert.NotEqual(Features(onlyTest), Features(both));
         Assert.Equal(true, (bool?)both["capabilities"]?["resources"]?["subscribe"]);
         Assert.NotEqual(true, (bool?)onlyTest["capabilities"]?["resources"]?["subscribe"]);

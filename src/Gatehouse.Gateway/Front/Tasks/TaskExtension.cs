@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace Gatehouse.Gateway.Front.Tasks;
 
@@ -17,9 +18,13 @@ internal static class TaskExtension
 
     public const string UpdateMethod = "tasks/update";
 
-    /// <summary>Whether the sessionless request's agent declared the extension in its per-request capabilities.</summary>
-    public static bool Declares(JsonRpcRequest request) =>
-        request.Context?.ClientCapabilities?.Extensions?.ContainsKey(Name) == true;
+    /// <summary>
+    /// Whether a sessionless request's agent declared the extension in its per-request capabilities, on an endpoint that
+    /// offers it (an upstream's own; <c>/mcp</c> has no <c>tasks/get</c> to reach a task by).
+    /// </summary>
+    public static bool Declares(JsonRpcRequest request, McpServer server) =>
+        request.Context?.ClientCapabilities?.Extensions?.ContainsKey(Name) == true
+        && server.ServerOptions.Capabilities?.Extensions?.ContainsKey(Name) == true;
 
     /// <summary>The call as it goes upstream: asking for a task (with the upstream's own default time to live).</summary>
     public static JsonRpcRequest AsTask(JsonRpcRequest request)

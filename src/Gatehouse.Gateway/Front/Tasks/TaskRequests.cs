@@ -20,7 +20,6 @@ namespace Gatehouse.Gateway.Front.Tasks;
 /// </summary>
 internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog, UpstreamTransportFactory transports, TimeProvider time, ILoggerFactory loggerFactory)
 {
-
     /// <summary>The longest a task's owner is kept, whatever <c>ttl</c> the upstream gave (none means unlimited).</summary>
     internal static readonly TimeSpan LongestKept = TimeSpan.FromHours(24);
 
@@ -59,9 +58,9 @@ internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog
     public async ValueTask<JsonNode> HandleAsync(UpstreamFront front, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var extension = server.SessionId is null;
-        if (request.Method == (extension ? TaskCapability.ListMethod : TaskExtension.UpdateMethod))
+        if (extension ? request.Method is TaskCapability.ListMethod or TaskCapability.ResultMethod : request.Method == TaskExtension.UpdateMethod)
         {
-            // tasks/list is gone from the extension; tasks/update is new in it.
+            // tasks/list and tasks/result are gone from the extension (tasks/get carries the result); tasks/update is new in it.
             throw new McpProtocolException($"Method '{request.Method}' is not available.", McpErrorCode.MethodNotFound);
         }
 
