@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Gatehouse.EndToEnd.Tests.Infrastructure;
+using ModelContextProtocol.Protocol;
 using Xunit.Abstractions;
 
 namespace Gatehouse.EndToEnd.Tests.Cluster;
@@ -50,6 +51,18 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         Assert.Equal("cancelled", (string?)run["cancel"]);
         Assert.Equal("cancelled", (string?)run["afterCancel"]);
         Assert.All(run["perReplica"]!.AsObject(), replica => Assert.True((int)replica.Value! >= 3, $"{replica.Key} served {replica.Value} requests"));
+
+        // The official C# SDK client on 2025-11-25 (it sends Mcp-Method without Mcp-Name on its session): its own task, by hand.
+        await using (var csharp = await Agents.ConnectAsync(endpoints[2], Cluster.TokenOf("tasker")))
+        {
+            var made = (await csharp.SendRequestAsync(new JsonRpcRequest
+            {
+                Method = "tools/call",
+                Params = new JsonObject { ["name"] = "simulate-research-query", ["arguments"] = new JsonObject { ["topic"] = "c#" }, ["task"] = new JsonObject() },
+            })).Result!;
+            var state = (await csharp.SendRequestAsync(new JsonRpcRequest { Method = "tasks/get", Params = new JsonObject { ["taskId"] = made["task"]!["taskId"]!.DeepClone() } })).Result!;
+            Assert.Equal((string?)made["task"]!["taskId"], (string?)state["taskId"]);
+        }
 
         var taskId = (string)plain["taskId"]!;
         var sessionId = (string)run["sessionId"]!;

@@ -68,12 +68,14 @@ internal sealed class McpMessageGate(RequestDelegate next, AgentRequests request
     }
 
     /// <summary>
-    /// A 2026-07-28 request (it names its method in <c>Mcp-Method</c>) of the tasks extension must name its task in
-    /// <c>Mcp-Name</c>, so intermediaries can route it; the SDK checks the header only for the methods it knows.
+    /// A 2026-07-28 request (no session; it names its method in <c>Mcp-Method</c>) of the tasks extension must name its
+    /// task in <c>Mcp-Name</c>, so intermediaries can route it; the SDK checks the header only for the methods it knows.
+    /// A 2025 session's request is not held to it: the C# SDK client sends <c>Mcp-Method</c> there too, without a name.
     /// </summary>
     private static MessageFault? MisnamedTask(HttpRequest request, InspectedMessage message)
     {
         if (message.Method is not (Tasks.TaskCapability.GetMethod or Tasks.TaskCapability.CancelMethod or Tasks.TaskExtension.UpdateMethod)
+            || request.Headers.ContainsKey(McpRouteGuardMiddleware.SessionIdHeader)
             || !request.Headers.ContainsKey(MethodHeader))
         {
             return null;
