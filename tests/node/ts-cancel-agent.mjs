@@ -12,30 +12,24 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { roundRobin } from "./round-robin.mjs";
 
 const { values: options } = parseArgs({
   options: { urls: { type: "string" }, token: { type: "string" }, tool: { type: "string" }, args: { type: "string", default: "{}" } },
 });
 const urls = options.urls.split(",").map((u) => new URL(u));
-const perReplica = Object.fromEntries(urls.map((u) => [u.origin, 0]));
 const cancellations = [];
-let next = 0;
-const roundRobin = (input, init) => {
-  const original = new URL(input instanceof URL || typeof input === "string" ? input : input.url);
-  const target = urls[next++ % urls.length];
-  perReplica[target.origin]++;
-  const sent = fetch(new URL(original.pathname + original.search, target.origin), init);
+const { fetch: roundRobinFetch, perReplica } = roundRobin(urls, (sent, init) => {
   if (typeof init?.body === "string" && init.body.includes("notifications/cancelled")) {
     cancellations.push(sent.catch(() => {}));
   }
-  return sent;
-};
+});
 
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 const nextLine = async () => (await lines.next()).value;
 
 const client = new Client({ name: "ts-cancel-agent", version: "1.0.0" });
-const transport = new StreamableHTTPClientTransport(urls[0], { fetch: roundRobin, requestInit: { headers: { Authorization: `Bearer ${options.token}` } } });
+const transport = new StreamableHTTPClientTransport(urls[0], { fetch: roundRobinFetch, requestInit: { headers: { Authorization: `Bearer ${options.token}` } } });
 await client.connect(transport);
 const abort = new AbortController();
 const call = client.callTool({ name: options.tool, arguments: JSON.parse(options.args) }, undefined, { signal: abort.signal, timeout: 600_000 })

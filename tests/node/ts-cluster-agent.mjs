@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { roundRobin } from "./round-robin.mjs";
 import {
   CreateMessageRequestSchema,
   ElicitRequestSchema,
@@ -18,16 +19,7 @@ import {
 
 const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" } } });
 const urls = options.urls.split(",").map((u) => new URL(u));
-const perReplica = Object.fromEntries(urls.map((u) => [u.origin, 0]));
-let next = 0;
-
-// The load balancer: every request to the next replica in turn.
-const roundRobin = (input, init) => {
-  const original = new URL(input instanceof URL || typeof input === "string" ? input : input.url);
-  const target = urls[next++ % urls.length];
-  perReplica[target.origin]++;
-  return fetch(new URL(original.pathname + original.search, target.origin), init);
-};
+const { fetch: roundRobinFetch, perReplica } = roundRobin(urls);
 
 const seen = { sampling: 0, elicitation: 0, roots: 0, logs: [], updates: [] };
 const client = new Client(
@@ -64,7 +56,7 @@ const out = {};
 const step = (name) => console.error(`${new Date().toISOString()} step: ${name}`);
 try {
   const transport = new StreamableHTTPClientTransport(urls[0], {
-    fetch: roundRobin,
+    fetch: roundRobinFetch,
     requestInit: { headers: { Authorization: `Bearer ${options.token}` } },
   });
   step("connect");

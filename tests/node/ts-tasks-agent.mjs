@@ -11,20 +11,12 @@
 import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { roundRobin } from "./round-robin.mjs";
 import { ElicitRequestSchema, TaskStatusNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" } } });
 const urls = options.urls.split(",").map((u) => new URL(u));
-const perReplica = Object.fromEntries(urls.map((u) => [u.origin, 0]));
-let next = 0;
-
-// The load balancer: every request to the next replica in turn.
-const roundRobin = (input, init) => {
-  const original = new URL(input instanceof URL || typeof input === "string" ? input : input.url);
-  const target = urls[next++ % urls.length];
-  perReplica[target.origin]++;
-  return fetch(new URL(original.pathname + original.search, target.origin), init);
-};
+const { fetch: roundRobinFetch, perReplica } = roundRobin(urls);
 
 const elicited = [];
 const client = new Client({ name: "ts-tasks-agent", version: "1.0.0" }, { capabilities: { elicitation: {} } });
@@ -63,7 +55,7 @@ async function runTask(args) {
 const out = {};
 try {
   const transport = new StreamableHTTPClientTransport(urls[0], {
-    fetch: roundRobin,
+    fetch: roundRobinFetch,
     requestInit: { headers: { Authorization: `Bearer ${options.token}` } },
   });
   step("connect");
