@@ -138,19 +138,15 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         decision.Audit.Decided(AuditActions.Allow, evaluation.RulePointer, decision.Policy.Version);
         var sent = Stopwatch.GetTimestamp();
         JsonNode result;
+
+        // A 2026-07-28 agent that takes tasks gets one for a tool that runs as a task; that call is not bridged (its
+        // upstream session would end with the first answer, and the task with it).
+        var asTask = server.SessionId is null && TaskExtension.Declares(request, server) && catalog.RunsAsTask(front.Upstream, tool);
+        request = asTask ? TaskExtension.AsTask(request) : request;
         try
         {
-            // A 2026-07-28 agent that takes tasks gets one for a tool that runs as a task; that call is not bridged (its
-            // upstream session would end with the first answer, and the task with it).
-            var asTask = server.SessionId is null && TaskExtension.Declares(request, server) && catalog.RunsAsTask(front.Upstream, tool);
-            request = asTask ? TaskExtension.AsTask(request) : request;
             var bridging = server.SessionId is null && !asTask ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();
-            if (asTask && result["task"] is JsonObject)
-            {
-                await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject, front.Channel);
-                result = TaskExtension.Created(result);
-            }
         }
         catch (UpstreamException ex)
         {
@@ -174,12 +170,10 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         }
 
         decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
-        if (server.SessionId is not null)
-        {
-            await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject);
-        }
 
-        return result;
+        // The upstream ran the call: its task, if it made one, is recorded for the caller (its budget stays spent either way).
+        await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject, server.SessionId is null ? front.Channel : null);
+        return asTask && result["task"] is JsonObject ? TaskExtension.Created(result) : result;
     }
 
     /// <summary>
