@@ -116,8 +116,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             {
                 try
                 {
-                    var listener = await upstreamSessions.GetAsync(sessionId, upstream, listen: true);
-                    await listener.GetInfoAsync(context.RequestAborted);
+                    await upstreamSessions.ListenAsync(sessionId, upstream, context.RequestAborted);
                 }
                 catch (UpstreamException)
                 {

@@ -109,6 +109,22 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the upstream session's stream of unsolicited messages on this replica while the agent's stream is open here:
+    /// an HTTP upstream session is connected (its GET stream opened); a stdio process of the session's own is only told
+    /// where to send: it starts with the session's first request, so an agent that only opened its stream takes no
+    /// process (nor one of <c>MaxProcesses</c>' places).
+    /// </summary>
+    /// <exception cref="UpstreamException">The upstream is unreachable now.</exception>
+    public async Task ListenAsync(string sessionId, string upstream, CancellationToken cancellationToken)
+    {
+        var listener = await GetAsync(sessionId, upstream, listen: true);
+        if (!_catalog.Get(upstream).IsProcessPerSession)
+        {
+            await listener.GetInfoAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Closes this replica's hold on the upstream session's stream of unsolicited messages.</summary>
     public async Task ForgetListenerAsync(string sessionId, string upstream)
     {
