@@ -24,33 +24,8 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
     {
         var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/tasks")).ToList();
 
-        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf("tasker"), "ts-tasks-agent.mjs");
-
-        Assert.Null(run["error"]);
-        Assert.NotNull(run["capability"]?["requests"]?["tools"]?["call"]);
-        Assert.Equal("required", (string?)run["taskSupport"]);
-
+        var run = await RunTypeScriptAgentAsync(endpoints, "tasker");
         var plain = run["plain"]!;
-        Assert.Equal("taskCreated", (string?)plain["types"]![0]);
-        Assert.Equal("result", (string?)plain["types"]!.AsArray()[^1]);
-        Assert.Contains("# Research Report: gateways", (string?)plain["text"]);
-
-        // The task asked the agent to clarify (an elicitation on the tasks/result stream), and used the answer.
-        var asking = run["asking"]!;
-        Assert.Contains("python (the programming language)", (string?)asking["text"]);
-        Assert.Single(run["elicited"]!.AsArray());
-
-        // The upstream's notifications of each task's status reach the agent's stream, whichever replica it is held by.
-        Assert.True((bool)run["notifiedCompleted"]!, run["notified"]!.ToJsonString());
-        Assert.Contains($"{(string?)plain["taskId"]}:working", run["notified"]!.AsArray().Select(n => (string?)n));
-
-        var listed = run["listed"]!.AsArray().Select(id => (string?)id).ToList();
-        Assert.Contains((string?)plain["taskId"], listed);
-        Assert.Contains((string?)asking["taskId"], listed);
-        Assert.Equal("completed", (string?)run["got"]);
-        Assert.Equal("cancelled", (string?)run["cancel"]);
-        Assert.Equal("cancelled", (string?)run["afterCancel"]);
-        Assert.All(run["perReplica"]!.AsObject(), replica => Assert.True((int)replica.Value! >= 3, $"{replica.Key} served {replica.Value} requests"));
 
         // The official C# SDK client on 2025-11-25 (it sends Mcp-Method without Mcp-Name on its session): its own task, by hand.
         await using (var csharp = await Agents.ConnectAsync(endpoints[2], Cluster.TokenOf("tasker")))
@@ -182,6 +157,52 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         var aggregate = await RawMcp.RequestAsync2026(http, new Uri(Cluster.LiveUrls[0], "/mcp"), token, "tools/call", research, takesTasks);
         Assert.Null(aggregate["result"]?["resultType"]);
         Assert.True(aggregate["error"] is not null || (bool?)aggregate["result"]?["isError"] == true, aggregate.ToJsonString());
+    }
+
+    /// <remarks>
+    /// A stdio upstream with a process per agent session: the session's tasks live in its process, which every replica
+    /// reaches through its grain; the task's question goes to the agent through the replica whose request it serves.
+    /// </remarks>
+    [Fact]
+    public async Task Tasks_of_a_stdio_upstream_with_a_process_per_session_run_to_their_end_across_replicas()
+    {
+        var run = await RunTypeScriptAgentAsync(Cluster.LiveUrls.Select(url => new Uri(url, "/mcp/everything-stdio")).ToList(), "local");
+
+        Assert.Contains("# Research Report: gateways", (string?)run["plain"]!["text"]);
+    }
+
+    /// <summary>Runs <c>ts-tasks-agent.mjs</c> through <paramref name="endpoints"/> round robin and checks what every upstream's tasks must do.</summary>
+    private async Task<JsonObject> RunTypeScriptAgentAsync(IReadOnlyList<Uri> endpoints, string grant)
+    {
+        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf(grant), "ts-tasks-agent.mjs");
+
+        Assert.Null(run["error"]);
+        Assert.NotNull(run["capability"]?["requests"]?["tools"]?["call"]);
+        Assert.Equal("required", (string?)run["taskSupport"]);
+
+        var plain = run["plain"]!;
+        Assert.Equal("taskCreated", (string?)plain["types"]![0]);
+        Assert.Equal("result", (string?)plain["types"]!.AsArray()[^1]);
+        Assert.Contains("# Research Report: gateways", (string?)plain["text"]);
+
+        // The task asked the agent to clarify (an elicitation on the tasks/result stream), and used the answer.
+        var asking = run["asking"]!;
+        Assert.Contains("python (the programming language)", (string?)asking["text"]);
+        Assert.Single(run["elicited"]!.AsArray());
+
+        // The upstream's notifications of each task's status reach the agent's stream, whichever replica it is held by.
+        Assert.True((bool)run["notifiedCompleted"]!, run["notified"]!.ToJsonString());
+        Assert.Contains($"{(string?)plain["taskId"]}:working", run["notified"]!.AsArray().Select(n => (string?)n));
+
+        var listed = run["listed"]!.AsArray().Select(id => (string?)id).ToList();
+        Assert.Contains((string?)plain["taskId"], listed);
+        Assert.Contains((string?)asking["taskId"], listed);
+        Assert.Equal("completed", (string?)run["got"]);
+        Assert.Equal("cancelled", (string?)run["cancel"]);
+        Assert.Equal("cancelled", (string?)run["afterCancel"]);
+        Assert.All(run["perReplica"]!.AsObject(), replica => Assert.True((int)replica.Value! >= 3, $"{replica.Key} served {replica.Value} requests"));
+
+        return run;
     }
 
     private static async Task<bool> EnforcesAsync(Uri replica, string versionPrefix)
