@@ -60,15 +60,8 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
     /// The upstream session this connection is in now, as another connection could resume it (see
     /// <see cref="AgentSessionSpec.Borrowed"/>); null before it connected, or when its transport has no sessions (stdio).
     /// </summary>
-    public UpstreamBinding? CurrentSession()
-    {
-        Task<McpClient>? current;
-        lock (_gate)
-        {
-            current = _client;
-        }
-
-        return current is { IsCompletedSuccessfully: true } && current.Result is { SessionId: { } sessionId } client
+    public UpstreamBinding? CurrentSession() =>
+        Connected() is { SessionId: { } sessionId } client
             ? new UpstreamBinding(
                 sessionId,
                 client.NegotiatedProtocolVersion ?? UpstreamDefaults.ProtocolVersion,
@@ -76,6 +69,19 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
                 _capabilitiesJson ?? JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions),
                 client.ServerInstructions)
             : null;
+
+    /// <summary>The id of the upstream session this connection is in now (see <see cref="CurrentSession"/>), without describing it.</summary>
+    public string? CurrentSessionId => Connected()?.SessionId;
+
+    private McpClient? Connected()
+    {
+        Task<McpClient>? current;
+        lock (_gate)
+        {
+            current = _client;
+        }
+
+        return current is { IsCompletedSuccessfully: true } ? current.Result : null;
     }
 
     /// <summary>The upstream's identity and capabilities, connecting first if needed.</summary>

@@ -19,20 +19,25 @@ internal sealed class TaskCapability
     /// <summary>The revision whose agents are told of tasks; earlier ones have none, and 2026-07-28 made them an extension.</summary>
     private const string Revision = "2025-11-25";
 
-    private readonly JsonObject _offered;
+    private readonly Offered _offered;
     private RequestId? _initializeId;
 
-    private TaskCapability(JsonObject offered) => _offered = offered;
+    private TaskCapability(Offered offered) => _offered = offered;
+
+    /// <summary>Each upstream's offer by its capabilities' text, read once: a sessionless agent's every request configures its endpoint.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Offered?> Offers = new(StringComparer.Ordinal);
 
     /// <summary>The upstream's offer, from its capabilities as it sent them; null when it offers no tasks.</summary>
     public static TaskCapability? Of(string? capabilitiesJson) =>
-        capabilitiesJson is not null && JsonNode.Parse(capabilitiesJson)?["tasks"] is JsonObject offered ? new TaskCapability(offered) : null;
+        capabilitiesJson is not null && Offers.GetOrAdd(capabilitiesJson, static json => Offered.Of(JsonNode.Parse(json)?["tasks"] as JsonObject)) is { } offered
+            ? new TaskCapability(offered)
+            : null;
 
     /// <summary>A method of tasks, of either generation (2025-11-25's, or the 2026-07-28 extension's <c>tasks/update</c>).</summary>
     public static bool IsTaskMethod(string method) => method is GetMethod or ResultMethod or ListMethod or CancelMethod or TaskExtension.UpdateMethod;
 
     /// <summary>Whether the upstream creates tasks for <c>tools/call</c> (the only request that may make one).</summary>
-    public bool CreatedByToolCalls => _offered["requests"]?["tools"]?["call"] is not null;
+    public bool CreatedByToolCalls => _offered.ToolCalls;
 
     /// <summary>The <c>tasks/*</c> methods the endpoint forwards: always get and result, list and cancel when offered.</summary>
     public IEnumerable<string> Methods
@@ -41,12 +46,12 @@ internal sealed class TaskCapability
         {
             yield return GetMethod;
             yield return ResultMethod;
-            if (_offered["list"] is not null)
+            if (_offered.List)
             {
                 yield return ListMethod;
             }
 
-            if (_offered["cancel"] is not null)
+            if (_offered.Cancel)
             {
                 yield return CancelMethod;
             }
@@ -86,7 +91,15 @@ internal sealed class TaskCapability
             && result["protocolVersion"] is JsonValue version && version.TryGetValue<string>(out var negotiated) && negotiated == Revision
             && result["capabilities"] is JsonObject capabilities)
         {
-            capabilities["tasks"] = _offered.DeepClone();
+            capabilities["tasks"] = JsonNode.Parse(_offered.Json);
         }
+    }
+
+    /// <summary>What an upstream's <c>tasks</c> object offers, read once and shared (a parsed JSON tree is not safe to read from several threads).</summary>
+    private sealed record Offered(string Json, bool List, bool Cancel, bool ToolCalls)
+    {
+        public static Offered? Of(JsonObject? tasks) => tasks is null
+            ? null
+            : new Offered(tasks.ToJsonString(), tasks["list"] is not null, tasks["cancel"] is not null, tasks["requests"]?["tools"]?["call"] is not null);
     }
 }

@@ -113,7 +113,7 @@ internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog
     /// </summary>
     private UpstreamConnection? Borrow(UpstreamFront front, TaskOwner owner)
     {
-        if (owner.Session is not { } session || (front.Channel as UpstreamConnection)?.CurrentSession()?.UpstreamSessionId == session.UpstreamSessionId)
+        if (owner.Session is not { } session || (front.Channel as UpstreamConnection)?.CurrentSessionId == session.UpstreamSessionId)
         {
             return null;
         }
