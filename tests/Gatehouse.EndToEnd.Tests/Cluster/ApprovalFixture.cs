@@ -22,9 +22,9 @@ public sealed class ApprovalFixture : ClusterFixtureBase
         }
         """;
 
-    private const string DeskPolicy = """
+    private static readonly string DeskPolicy = $$"""
         { "version": "desk-1", "default": "allow",
-          "tools": { "echo": { "limits": [ { "counter": "echoes", "window": "day", "max": 5, "scope": "grant" } ] } } }
+          "tools": { "echo": { "limits": [ { "counter": "echoes", "window": {{SteadyWindow.Json}}, "max": 5, "scope": "grant" } ] } } }
         """;
 
     private RunningUpstream? _upstream;

@@ -10,12 +10,12 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// </summary>
 public sealed class CatalogFixture : ClusterFixtureBase
 {
-    public const string RiskPolicy = """
+    public static readonly string RiskPolicy = $$"""
         { "version": "1", "default": "allow",
           "risk_defaults": { "high": { "action": "deny", "reason": "high-risk tools need a rule of their own" } },
           "tools": {
             "get-secret": { "action": "hide" },
-            "echo": { "limits": [ { "counter": "echoes", "window": "day", "max": 2, "scope": "grant" } ] },
+            "echo": { "limits": [ { "counter": "echoes", "window": {{SteadyWindow.Json}}, "max": 2, "scope": "grant" } ] },
             "transfer": { "audit_arguments": true, "deny_if": [ { "arg": "to", "in": ["acct-000"], "reason": "frozen account" } ] } } }
         """;
 

@@ -31,11 +31,11 @@ internal static class ClusterPolicies
           "version": "1",
           "default": "allow",
           "tools": {
-            "add":      { "limits": [ { "counter": "fixed_100",   "window": "hour", "max": {{Max}}, "scope": "grant" } ] },
-            "echo":     { "limits": [ { "counter": "sliding_100", "window": "hour", "max": {{Max}}, "scope": "grant", "algorithm": "sliding" } ] },
-            "transfer": { "limits": [ { "counter": "bucket_100",  "window": "hour", "max": {{Max}}, "scope": "grant", "algorithm": "token_bucket" } ] },
+            "add":      { "limits": [ { "counter": "fixed_100",   "window": {{SteadyWindow.Json}}, "max": {{Max}}, "scope": "grant" } ] },
+            "echo":     { "limits": [ { "counter": "sliding_100", "window": {{SteadyWindow.Json}}, "max": {{Max}}, "scope": "grant", "algorithm": "sliding" } ] },
+            "transfer": { "limits": [ { "counter": "bucket_100",  "window": {{SteadyWindow.Json}}, "max": {{Max}}, "scope": "grant", "algorithm": "token_bucket" } ] },
             "annotated-read": { "limits": [ { "counter": "short", "window": {{ShortWindowSeconds}}, "max": {{ShortWindowMax}}, "scope": "grant" } ] },
-            "slow":     { "limits": [ { "counter": "slow_calls",  "window": "hour", "max": {{Max}}, "scope": "grant" } ] }
+            "slow":     { "limits": [ { "counter": "slow_calls",  "window": {{SteadyWindow.Json}}, "max": {{Max}}, "scope": "grant" } ] }
           }
         }
         """;

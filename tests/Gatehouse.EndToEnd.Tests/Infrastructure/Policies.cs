@@ -22,27 +22,27 @@ internal static class Policies
         }
         """;
 
-    /// <summary>Rate limits: 10 a minute on <c>add</c>; <c>echo</c> and <c>annotated-read</c> share one budget of 3.</summary>
-    public const string Limited = """
+    /// <summary>Rate limits (fixed windows that last the run): 10 on <c>add</c>; <c>echo</c> and <c>annotated-read</c> share one budget of 3.</summary>
+    public static readonly string Limited = $$"""
         {
           "version": "1",
           "default": "allow",
           "tools": {
-            "add": { "limits": [ { "counter": "adds", "window": "day", "max": 10, "scope": "grant" } ] },
-            "echo": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] },
-            "annotated-read": { "limits": [ { "counter": "shared", "window": "hour", "max": 3, "scope": "grant" } ] }
+            "add": { "limits": [ { "counter": "adds", "window": {{SteadyWindow.Json}}, "max": 10, "scope": "grant" } ] },
+            "echo": { "limits": [ { "counter": "shared", "window": {{SteadyWindow.Json}}, "max": 3, "scope": "grant" } ] },
+            "annotated-read": { "limits": [ { "counter": "shared", "window": {{SteadyWindow.Json}}, "max": 3, "scope": "grant" } ] }
           }
         }
         """;
 
     /// <summary>Scopes: <c>echo</c> 2 per session, <c>add</c> 2 per grant.</summary>
-    public const string Scoped = """
+    public static readonly string Scoped = $$"""
         {
           "version": "1",
           "default": "allow",
           "tools": {
-            "echo": { "limits": [ { "counter": "per_session", "window": "hour", "max": 2, "scope": "session" } ] },
-            "add": { "limits": [ { "counter": "per_grant", "window": "hour", "max": 2, "scope": "grant" } ] }
+            "echo": { "limits": [ { "counter": "per_session", "window": {{SteadyWindow.Json}}, "max": 2, "scope": "session" } ] },
+            "add": { "limits": [ { "counter": "per_grant", "window": {{SteadyWindow.Json}}, "max": 2, "scope": "grant" } ] }
           }
         }
         """;

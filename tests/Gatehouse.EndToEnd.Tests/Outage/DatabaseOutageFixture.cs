@@ -7,7 +7,7 @@ namespace Gatehouse.EndToEnd.Tests.Outage;
 
 /// <summary>
 /// Two replicas on their own PostgreSQL database, which the tests take away and give back, in front of the C# test
-/// upstream: <c>add</c> is unlimited, <c>echo</c> has a budget of <see cref="EchoBudget"/> an hour for grant <c>agents</c>.
+/// upstream: <c>add</c> is unlimited, <c>echo</c> has a budget of <see cref="EchoBudget"/> per fixed window for grant <c>agents</c>.
 /// </summary>
 public abstract class DatabaseOutageFixture(string onStoreOutage) : ClusterFixtureBase
 {
@@ -17,7 +17,7 @@ public abstract class DatabaseOutageFixture(string onStoreOutage) : ClusterFixtu
 
     private static readonly string Policy = $$"""
         { "version": "1", "default": "allow",
-          "tools": { "echo": { "limits": [ { "counter": "echo_budget", "window": "hour", "max": {{EchoBudget}}, "scope": "grant" } ] } } }
+          "tools": { "echo": { "limits": [ { "counter": "echo_budget", "window": {{SteadyWindow.Json}}, "max": {{EchoBudget}}, "scope": "grant" } ] } } }
         """;
 
     /// <summary>Runs a query on the cluster's database and returns its single value.</summary>

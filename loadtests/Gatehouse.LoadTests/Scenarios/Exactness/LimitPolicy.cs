@@ -8,8 +8,11 @@ internal static class LimitPolicy
     /// <summary>The counter every call of the upstream spends.</summary>
     public const string Counter = "hot";
 
-    /// <summary>A day: long enough that no run crosses a window, and a token bucket refills almost nothing during one.</summary>
-    public const int WindowSeconds = 86400;
+    /// <summary>
+    /// A day or a little more, chosen so that no run crosses a fixed window's end (they are aligned to the UTC epoch; a
+    /// plain day would roll over at midnight), and a token bucket refills almost nothing during one.
+    /// </summary>
+    public static readonly int WindowSeconds = Gatehouse.Testing.SteadyWindow.Seconds;
 
     public static string Json(string algorithm, int max) => string.Create(
         CultureInfo.InvariantCulture,
