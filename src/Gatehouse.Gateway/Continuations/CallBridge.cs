@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Grains.Continuations;
 using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace Gatehouse.Gateway.Continuations;
 
@@ -17,6 +19,12 @@ namespace Gatehouse.Gateway.Continuations;
 /// replica) brings the answers, which go to the upstream's waiting requests through the call's grain, until the
 /// upstream's result is the answer. A state that was altered, made for another grant, upstream or tool, is past its
 /// expiry, or whose call already ended is refused.
+/// <para>
+/// An agent that asks for the call's log messages (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>) is bridged
+/// too: the revision scopes them to the request, a 2025 upstream sets its level per session. The call's session is set
+/// to that level, and its log messages and progress reach the agent on the stream of the round in progress, each
+/// round taking them at its own level and under its own progress token.
+/// </para>
 /// </summary>
 internal sealed class CallBridge(
     IGrainFactory grains, RequestStateProtector states, UpstreamCatalog catalog, UpstreamTransportFactory transports,
@@ -36,16 +44,17 @@ internal sealed class CallBridge(
 
     /// <summary>
     /// Whether this agent's call at this upstream runs bridged: the upstream is reached over HTTP (a session of the
-    /// call's own can be opened) and the agent declares sampling, elicitation or roots.
+    /// call's own can be opened) and the agent declares sampling, elicitation or roots, or asks for log messages.
     /// </summary>
     public bool Bridges(string upstream, JsonRpcRequest request) =>
         !catalog.Get(upstream).IsStdio
-        && request.Context?.ClientCapabilities is { } capabilities
-        && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
+        && ((request.Context?.ClientCapabilities is { } capabilities
+                && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null))
+            || RequestLogLevel.Of(request) is not null);
 
     /// <summary>Starts the call upstream and answers its first round.</summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, CancellationToken cancellationToken)
+    public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
     {
         var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var call = grains.GetGrain<IBridgedCallGrain>(id);
@@ -62,15 +71,16 @@ internal sealed class CallBridge(
         });
 
         // The call outlives this round: it runs until the upstream answers (or its timeout), whichever replica the
-        // agent's later rounds reach.
-        _ = RunAsync(call, connection, request.Method, parameters, scope.Upstream);
-        return await RoundAsync(call, id, scope, options, cancellationToken);
+        // agent's later rounds reach. It asks for progress when the agent did, and for log messages at the agent's level.
+        var progress = request.Params?["_meta"]?["progressToken"] is not null;
+        _ = RunAsync(call, connection, request.Method, parameters, RequestLogLevel.Of(request), progress, scope.Upstream);
+        return await RoundAsync(call, id, scope, options, request, server, cancellationToken);
     }
 
     /// <summary>A later round: the agent's answers go to the upstream's waiting requests, then the call's next step is the answer.</summary>
     /// <exception cref="McpProtocolException">The state is not one Gatehouse gave for this grant, upstream and tool, or its call ended.</exception>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
-    public async Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
         if (StateOf(request) is not { } state
             || state["upstream"]?.GetValue<string>() != scope.Upstream
@@ -87,13 +97,30 @@ internal sealed class CallBridge(
             await call.AnswerAsync(responses.ToJsonString());
         }
 
-        return await RoundAsync(call, id, scope, catalog.Get(scope.Upstream), cancellationToken);
+        return await RoundAsync(call, id, scope, catalog.Get(scope.Upstream), request, server, cancellationToken);
     }
 
-    private async Task<JsonNode?> RoundAsync(IBridgedCallGrain call, string id, BridgedCallScope scope, UpstreamOptions options, CancellationToken cancellationToken)
+    private async Task<JsonNode?> RoundAsync(
+        IBridgedCallGrain call, string id, BridgedCallScope scope, UpstreamOptions options, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
-        var next = await call.NextAsync(Hold, cancellationToken);
-        var step = next is null ? null : JsonNode.Parse(next) as JsonObject;
+        var until = time.GetUtcNow() + Hold;
+        JsonObject? step;
+        while (true)
+        {
+            var left = until - time.GetUtcNow();
+            var next = await call.NextAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+            step = next is null ? null : JsonNode.Parse(next) as JsonObject;
+            if (step?["notifications"] is not JsonArray notifications)
+            {
+                break;
+            }
+
+            foreach (var notification in notifications)
+            {
+                await PassOnAsync(notification as JsonObject, request, server, cancellationToken);
+            }
+        }
+
         if (step?["lost"] is not null)
         {
             throw Refused();
@@ -128,13 +155,51 @@ internal sealed class CallBridge(
         return inputRequired;
     }
 
+    /// <summary>
+    /// A notification of the call's upstream session, on the stream of the round in progress: progress under the round's
+    /// progress token, a log message at or above the round's level; without them, and for anything else, none.
+    /// </summary>
+    private static async Task PassOnAsync(JsonObject? notification, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        var method = (string?)notification?["method"];
+        if (notification?["params"] is not JsonObject parameters)
+        {
+            return;
+        }
+
+        parameters = (JsonObject)parameters.DeepClone();
+        var token = request.Params?["_meta"]?["progressToken"];
+        switch (method)
+        {
+            case NotificationMethods.ProgressNotification when token is not null:
+                parameters["progressToken"] = token.DeepClone();
+                break;
+            case NotificationMethods.LoggingMessageNotification when RequestLogLevel.Admits(request, parameters):
+                break;
+            default:
+                return;
+        }
+
+        await server.SendMessageAsync(new JsonRpcNotification { Method = method, Params = parameters }, cancellationToken);
+    }
+
     /// <summary>Runs the call upstream, posts its outcome, then ends the upstream session opened for it (the connection owns it).</summary>
-    private async Task RunAsync(IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, string upstream)
+    private async Task RunAsync(
+        IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, string? logLevel, bool progress, string upstream)
     {
         JsonObject outcome;
         try
         {
-            var result = await connection.SendAsync(method, parameters, onProgress: null, CancellationToken.None);
+            if (logLevel is not null && OffersLogging(await connection.GetInfoAsync(CancellationToken.None)))
+            {
+                await connection.SendAsync(RequestMethods.LoggingSetLevel, new JsonObject { ["level"] = logLevel }, onProgress: null, CancellationToken.None);
+            }
+
+            var result = await connection.SendAsync(
+                method,
+                parameters,
+                progress ? update => call.NotifyAsync(NotificationMethods.ProgressNotification, update.ToJsonString()) : null,
+                CancellationToken.None);
             outcome = new JsonObject { ["result"] = result?.DeepClone() };
         }
         catch (UpstreamException ex)
@@ -160,6 +225,8 @@ internal sealed class CallBridge(
         }
     }
 
+    private static bool OffersLogging(UpstreamInfo info) => JsonNode.Parse(info.CapabilitiesJson)?["logging"] is JsonObject;
+
     private JsonObject? StateOf(JsonRpcRequest request) =>
         (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
             ? states.Unprotect(Purpose, state, time.GetUtcNow())
@@ -178,7 +245,13 @@ internal sealed class CallBridge(
             return answer?["result"]?.DeepClone();
         }
 
-        /// <summary>A sessionless agent has no stream for notifications: they end here.</summary>
-        public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) => Task.CompletedTask;
+        /// <summary>
+        /// Log messages wait for the agent's round, which passes them on if it asked for them; the rest (list changes,
+        /// resource updates) belong to a <c>subscriptions/listen</c> stream, not to a call's, and end here.
+        /// </summary>
+        public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) =>
+            method == NotificationMethods.LoggingMessageNotification
+                ? call.NotifyAsync(method, parameters?.ToJsonString()).AsTask()
+                : Task.CompletedTask;
     }
 }

@@ -47,7 +47,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         var tool = decision.Tool;
         if (server.SessionId is null && bridge.Continues(request))
         {
-            return await ContinueBridgedAsync(front, request, decision, cancellationToken);
+            return await ContinueBridgedAsync(front, request, server, decision, cancellationToken);
         }
 
         Evaluation evaluation;
@@ -180,7 +180,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
     /// A later round of a 2026-07-28 agent's bridged call (see <see cref="CallBridge"/>): not decided again, since the
     /// call is running upstream and its budget was spent when it started; the agent's answers go to it.
     /// </summary>
-    private async ValueTask<JsonNode> ContinueBridgedAsync(UpstreamFront front, JsonRpcRequest request, CallDecision decision, CancellationToken cancellationToken)
+    private async ValueTask<JsonNode> ContinueBridgedAsync(UpstreamFront front, JsonRpcRequest request, McpServer server, CallDecision decision, CancellationToken cancellationToken)
     {
         decision.Call.Decided(AuditActions.Continued, decision.Tool);
         decision.Audit.Decided(AuditActions.Continued, string.Empty, decision.Policy.Version);
@@ -188,7 +188,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         JsonNode result;
         try
         {
-            result = await bridge.ContinueAsync(new BridgedCallScope(decision.Call.GrantId, front.Upstream, decision.Tool), request, cancellationToken) ?? new JsonObject();
+            result = await bridge.ContinueAsync(new BridgedCallScope(decision.Call.GrantId, front.Upstream, decision.Tool), request, server, cancellationToken) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {

@@ -133,7 +133,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             if (server.SessionId is not { } sessionId)
             {
                 return bridging is not null && bridge.Bridges(upstream, request)
-                    ? await bridge.StartAsync(bridging, request, parameters, cancellationToken)
+                    ? await bridge.StartAsync(bridging, request, parameters, server, cancellationToken)
                     : await (through ?? channel).SendAsync(method, parameters, onProgress, cancellationToken);
             }
 

@@ -26,7 +26,15 @@ public interface IBridgedCallGrain : IGrainWithStringKey
     ValueTask FinishAsync(string outcomeJson);
 
     /// <summary>
-    /// A round of the agent: within <paramref name="hold"/>, the upstream's open requests
+    /// The upstream notified the client about the call (its progress, a log message): kept for the agent's round, which
+    /// passes it on, in order, ahead of anything that came after it. The oldest are dropped past a thousand untaken.
+    /// </summary>
+    [Alias("Notify")]
+    ValueTask NotifyAsync(string method, string? paramsJson);
+
+    /// <summary>
+    /// A round of the agent: within <paramref name="hold"/>, the notifications not yet taken
+    /// (<c>{"notifications": [{"method", "params"}]}</c>), else the upstream's open requests
     /// (<c>{"inputRequests": {key: {"method", "params"}}}</c>) or the outcome (see <see cref="FinishAsync"/>), or
     /// <c>{"lost": true}</c> for a call not running here; null when nothing came within the hold.
     /// </summary>

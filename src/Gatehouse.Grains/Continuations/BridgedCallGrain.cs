@@ -13,6 +13,11 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
 {
     private const string Lost = """{"lost":true}""";
 
+    /// <summary>Notifications kept for rounds that do not come are dropped, oldest first, past this many.</summary>
+    internal const int MostNotificationsKept = 1000;
+
+    private readonly Queue<JsonObject> _notifications = new();
+
     private readonly Dictionary<string, Question> _open = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _opened;
@@ -41,6 +46,18 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
         }
     }
 
+    public ValueTask NotifyAsync(string method, string? paramsJson)
+    {
+        if (_notifications.Count == MostNotificationsKept)
+        {
+            _notifications.Dequeue();
+        }
+
+        _notifications.Enqueue(new JsonObject { ["method"] = method, ["params"] = paramsJson is null ? null : JsonNode.Parse(paramsJson) });
+        Signal();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask FinishAsync(string outcomeJson)
     {
         _outcome = outcomeJson;
@@ -60,6 +77,18 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
         held.CancelAfter(hold);
         while (true)
         {
+            if (_notifications.Count > 0)
+            {
+                // They came before anything the call did next: passed on first.
+                var notifications = new JsonArray();
+                while (_notifications.TryDequeue(out var notification))
+                {
+                    notifications.Add(notification);
+                }
+
+                return new JsonObject { ["notifications"] = notifications }.ToJsonString();
+            }
+
             if (_outcome is { } outcome)
             {
                 // Taken once: a later round with the same state finds the call lost.

@@ -147,6 +147,63 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Contains(rows, e => (string?)e!["action"] == "allow" && (int?)e["upstreamStatus"] == 2);
     }
 
+    /// <summary>
+    /// The 2026-07-28 revision scopes log messages to a request (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>); the
+    /// C# test upstream (2025-11-25) logs per session. A call that asks for them runs on an upstream session of its own set
+    /// to that level, and each round's stream carries what the call told while that round was in progress, at the round's
+    /// level and under the round's progress token, through whichever replica it reached.
+    /// </summary>
+    [Fact]
+    public async Task Log_messages_and_progress_of_a_call_reach_a_2026_agent_on_the_stream_of_each_round_at_its_level()
+    {
+        var token = Cluster.TokenOf("agent");
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var call = new JsonObject { ["name"] = "chatty", ["arguments"] = new JsonObject { ["ask"] = true } };
+        var elicitation = new JsonObject { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
+
+        var (told, first) = await RawMcp.ExchangeAsync2026(
+            http, new Uri(Cluster.LiveUrls[0], "/mcp/metered"), token, "tools/call", call, elicitation,
+            new JsonObject { ["progressToken"] = "first-round", ["io.modelcontextprotocol/logLevel"] = "warning" });
+
+        var asked = first["result"]!.AsObject();
+        Assert.Equal("input_required", (string?)asked["resultType"]);
+        var (key, question) = asked["inputRequests"]!.AsObject().Single();
+        Assert.Equal("Go on?", (string?)question!["params"]?["message"]);
+        Assert.Equal(["before: warning", "before: error"], LogLines(told));
+        Assert.Equal(["first-round 1/2 before"], ProgressLines(told));
+
+        // The answer, through another replica, at another level and under another token.
+        var round = (JsonObject)call.DeepClone();
+        round["requestState"] = asked["requestState"]!.DeepClone();
+        round["inputResponses"] = new JsonObject { [key] = new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["ok"] = true } } };
+        var (toldAfter, second) = await RawMcp.ExchangeAsync2026(
+            http, new Uri(Cluster.LiveUrls[1], "/mcp/metered"), token, "tools/call", round, elicitation,
+            new JsonObject { ["progressToken"] = "second-round", ["io.modelcontextprotocol/logLevel"] = "error" });
+
+        Assert.Equal("chatted", (string?)second["result"]?["content"]?[0]?["text"]);
+        Assert.Equal(["after: error"], LogLines(toldAfter));
+        Assert.Equal(["second-round 2/2 after"], ProgressLines(toldAfter));
+
+        // A call that asks for neither gets no log message (the revision forbids them without the field), and is not bridged.
+        var (quiet, plain) = await RawMcp.ExchangeAsync2026(
+            http, new Uri(Cluster.LiveUrls[2], "/mcp/metered"), token, "tools/call", new JsonObject { ["name"] = "chatty" });
+        Assert.Equal("chatted", (string?)plain["result"]?["content"]?[0]?["text"]);
+        Assert.Empty(LogLines(quiet));
+
+        // A level the protocol does not have is refused as invalid params.
+        var (_, wrong) = await RawMcp.ExchangeAsync2026(
+            http, new Uri(Cluster.LiveUrls[2], "/mcp/metered"), token, "tools/call", new JsonObject { ["name"] = "chatty" }, meta: new JsonObject { ["io.modelcontextprotocol/logLevel"] = "verbose" });
+        Assert.Equal(-32602, (int?)wrong["error"]?["code"]);
+    }
+
+    private static List<string> LogLines(List<JsonObject> notifications) =>
+        notifications.Where(n => (string?)n["method"] == "notifications/message").Select(n => (string)n["params"]!["data"]!).ToList();
+
+    private static List<string> ProgressLines(List<JsonObject> notifications) =>
+        notifications.Where(n => (string?)n["method"] == "notifications/progress")
+            .Select(n => $"{n["params"]!["progressToken"]} {n["params"]!["progress"]}/{n["params"]!["total"]} {n["params"]!["message"]}")
+            .ToList();
+
     private static JsonObject WithRound(JsonObject call, string state, string key, JsonObject? answer = null)
     {
         var round = (JsonObject)call.DeepClone();

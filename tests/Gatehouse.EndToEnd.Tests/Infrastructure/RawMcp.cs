@@ -45,29 +45,37 @@ internal static class RawMcp
     /// after <c>input_required</c>) or does not show (the raw result). The request declares <paramref name="capabilities"/>
     /// (none when null).
     /// </summary>
-    public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null)
+    public static async Task<JsonObject> RequestAsync2026(HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null) =>
+        (await ExchangeAsync2026(http, endpoint, token, method, parameters, capabilities)).Response;
+
+    /// <summary>
+    /// A 2026-07-28 request by hand (see <see cref="RequestAsync2026"/>), with more <paramref name="meta"/> (a progress token, a
+    /// log level): the notifications its stream carried before the response, in order, and the response.
+    /// </summary>
+    public static async Task<(List<JsonObject> Notifications, JsonObject Response)> ExchangeAsync2026(
+        HttpClient http, Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null, JsonObject? meta = null)
     {
-        using var request = Post2026(endpoint, token, method, parameters, capabilities);
+        using var request = Post2026(endpoint, token, method, parameters, capabilities, meta);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
         {
             var events = await ReadEventsAsync(response, seen => seen.Any(e => IsResponse(e.Data)));
-            return JsonNode.Parse(events.Last(e => IsResponse(e.Data)).Data)!.AsObject();
+            var messages = events.Select(e => JsonNode.Parse(e.Data)!.AsObject()).ToList();
+            return (messages.Where(m => !m.ContainsKey("id")).ToList(), messages.Last(m => m.ContainsKey("id")));
         }
 
-        return JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject();
+        return ([], JsonNode.Parse(await response.EnsureStatusAsync(HttpStatusCode.OK))!.AsObject());
     }
 
     /// <summary>The POST of a 2026-07-28 request (see <see cref="RequestAsync2026"/>), for a test that reads its stream itself.</summary>
-    public static HttpRequestMessage Post2026(Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null)
+    public static HttpRequestMessage Post2026(Uri endpoint, string token, string method, JsonObject? parameters = null, JsonObject? capabilities = null, JsonObject? meta = null)
     {
         parameters = (JsonObject?)parameters?.DeepClone() ?? new JsonObject();
-        parameters["_meta"] = new JsonObject
-        {
-            ["io.modelcontextprotocol/protocolVersion"] = "2026-07-28",
-            ["io.modelcontextprotocol/clientCapabilities"] = capabilities?.DeepClone() ?? new JsonObject(),
-            ["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" },
-        };
+        var fields = (JsonObject?)meta?.DeepClone() ?? new JsonObject();
+        fields["io.modelcontextprotocol/protocolVersion"] = "2026-07-28";
+        fields["io.modelcontextprotocol/clientCapabilities"] = capabilities?.DeepClone() ?? new JsonObject();
+        fields["io.modelcontextprotocol/clientInfo"] = new JsonObject { ["name"] = "raw-2026", ["version"] = "1" };
+        parameters["_meta"] = fields;
         var body = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters };
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("application/json");

@@ -43,6 +43,40 @@ public sealed class BridgedCallGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Notifications_go_out_in_order_ahead_of_the_outcome_that_followed_them_and_only_once()
+    {
+        var call = NewCall();
+        await call.OpenAsync();
+
+        await call.NotifyAsync("notifications/message", """{"level":"info","data":"one"}""");
+        await call.NotifyAsync("notifications/progress", """{"progress":1}""");
+        await call.FinishAsync("""{"result":{"content":[]}}""");
+        var first = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!;
+        var second = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!;
+
+        Assert.Equal(["notifications/message", "notifications/progress"], first["notifications"]!.AsArray().Select(n => (string?)n!["method"]));
+        Assert.Equal("one", (string?)first["notifications"]![0]!["params"]!["data"]);
+        Assert.Null(second["notifications"]);
+        Assert.NotNull(second["result"]);
+    }
+
+    [Fact]
+    public async Task Untaken_notifications_are_kept_up_to_a_bound_dropping_the_oldest()
+    {
+        var call = NewCall();
+        await call.OpenAsync();
+
+        for (var i = 0; i < BridgedCallGrain.MostNotificationsKept + 5; i++)
+        {
+            await call.NotifyAsync("notifications/progress", $$"""{"progress":{{i}}}""");
+        }
+
+        var kept = JsonNode.Parse((await call.NextAsync(Long, CancellationToken.None))!)!["notifications"]!.AsArray();
+        Assert.Equal(BridgedCallGrain.MostNotificationsKept, kept.Count);
+        Assert.Equal(5, (int?)kept[0]!["params"]!["progress"]);
+    }
+
+    [Fact]
     public async Task A_round_with_nothing_new_ends_empty_after_its_hold_and_the_question_is_asked_again_until_answered()
     {
         var call = NewCall();

@@ -26,6 +26,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<EchoTool>()
             .WithTools<AddTool>()
             .WithTools<SlowTool>()
+            .WithTools<ChattyTool>()
             .WithTools<FailTool>()
             .WithTools<GetSecretTool>()
             .WithTools<TransferTool>()
