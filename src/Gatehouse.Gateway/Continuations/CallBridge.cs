@@ -12,12 +12,13 @@ using ModelContextProtocol.Server;
 namespace Gatehouse.Gateway.Continuations;
 
 /// <summary>
-/// Bridges the generations for a 2026-07-28 agent's <c>tools/call</c>: the revision has no server-to-client
+/// Bridges the generations for a 2026-07-28 agent's <c>tools/call</c> (and <c>prompts/get</c>, <c>resources/read</c>,
+/// <c>completion/complete</c>, during which a 2025 upstream may ask too): the revision has no server-to-client
 /// requests, a 2025 upstream asks for sampling, elicitation and roots with them. The call runs on an upstream session
 /// of its own, opened with the capabilities the agent declares; each time the upstream asks, the agent is answered
 /// <c>input_required</c> with the upstream's requests and a signed <c>requestState</c>, and its next round (through any
 /// replica) brings the answers, which go to the upstream's waiting requests through the call's grain, until the
-/// upstream's result is the answer. A state that was altered, made for another grant, upstream or tool, is past its
+/// upstream's result is the answer. A state that was altered, made for another grant, upstream, method or target, is past its
 /// expiry, or whose call already ended is refused.
 /// <para>
 /// An agent that asks for the call's log messages (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>) is bridged
@@ -78,14 +79,15 @@ internal sealed class CallBridge(
     }
 
     /// <summary>A later round: the agent's answers go to the upstream's waiting requests, then the call's next step is the answer.</summary>
-    /// <exception cref="McpProtocolException">The state is not one Gatehouse gave for this grant, upstream and tool, or its call ended.</exception>
+    /// <exception cref="McpProtocolException">The state is not one Gatehouse gave for this grant, upstream, method and target, or its call ended.</exception>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
         if (StateOf(request) is not { } state
             || state["upstream"]?.GetValue<string>() != scope.Upstream
             || state["grant"]?.GetValue<string>() != scope.GrantId
-            || state["tool"]?.GetValue<string>() != scope.Tool
+            || state["method"]?.GetValue<string>() != scope.Method
+            || state["target"]?.GetValue<string>() != scope.Target
             || state["call"]?.GetValue<string>() is not { } id)
         {
             throw Refused();
@@ -141,7 +143,10 @@ internal sealed class CallBridge(
         }
 
         // The upstream asks the agent (or has not answered yet): the agent calls again with the state, and its answers.
-        var payload = new JsonObject { ["call"] = id, ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["tool"] = scope.Tool };
+        var payload = new JsonObject
+        {
+            ["call"] = id, ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["method"] = scope.Method, ["target"] = scope.Target,
+        };
         var inputRequired = new JsonObject
         {
             ["resultType"] = "input_required",
@@ -232,7 +237,7 @@ internal sealed class CallBridge(
             ? states.Unprotect(Purpose, state, time.GetUtcNow())
             : null;
 
-    private static McpProtocolException Refused() => new(
+    internal static McpProtocolException Refused() => new(
         "requestState is not one Gatehouse gave for this call, or the call it continues has ended (its result was already given, it expired, or the replica running it stopped). Call again without it to start anew.",
         McpErrorCode.InvalidParams);
 

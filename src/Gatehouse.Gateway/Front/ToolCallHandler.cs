@@ -112,9 +112,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         if (server.SessionId is null && evaluation.Kind != EvaluationKind.NeedsApproval && (request.Params as JsonObject)?["requestState"] is not null)
         {
             // Only a state of Gatehouse's own comes back to it, and this is none it could read.
-            throw new McpProtocolException(
-                "requestState is not one Gatehouse gave for this call, or the call it continues has ended. Call again without it to start anew.",
-                McpErrorCode.InvalidParams);
+            throw CallBridge.Refused();
         }
 
         GateOutcome gate;
@@ -145,7 +143,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         request = asTask ? TaskExtension.AsTask(request) : request;
         try
         {
-            var bridging = server.SessionId is null && !asTask ? new BridgedCallScope(decision.Call.GrantId, front.Upstream, tool) : null;
+            var bridging = server.SessionId is null && !asTask ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool) : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();
         }
         catch (UpstreamException ex)
@@ -188,7 +186,7 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         JsonNode result;
         try
         {
-            result = await bridge.ContinueAsync(new BridgedCallScope(decision.Call.GrantId, front.Upstream, decision.Tool), request, server, cancellationToken) ?? new JsonObject();
+            result = await bridge.ContinueAsync(BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, decision.Tool), request, server, cancellationToken) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {

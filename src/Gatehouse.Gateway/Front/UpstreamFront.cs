@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Gatehouse.Gateway.Auth;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
@@ -39,6 +40,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
             RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
             _ when Tasks.TaskCapability.IsTaskMethod(request.Method) => await tasks.HandleAsync(this, request, server, user, cancellationToken),
+            _ when BridgedCallScope.OtherMethods.Contains(request.Method) => await ForwardBridgeableAsync(request, server, user, cancellationToken),
             _ => await ForwardAsync(request, server, cancellationToken),
         };
         if (CacheHints.AreCarriedBy(request.Method) && CacheHints.AreKnownTo(request, server))
@@ -92,6 +94,41 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         }
 
         return new JsonObject();
+    }
+
+    /// <summary>
+    /// A prompt, a resource's contents or a completion (<see cref="BridgedCallScope.OtherMethods"/>), with the params as they
+    /// go upstream: forwarded, and for a 2026-07-28 agent that can answer the upstream's questions, or asks for log
+    /// messages, bridged like a tool call (see <see cref="CallBridge"/>); a later round brings the agent's answers.
+    /// </summary>
+    /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all; or a <c>requestState</c> not Gatehouse's.</exception>
+    public async Task<JsonNode> ForwardBridgeableAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        if (server.SessionId is not null)
+        {
+            return await ForwardAsync(request, server, cancellationToken);
+        }
+
+        var scope = BridgedCallScope.Of(user.GrantId(), upstream, request);
+        try
+        {
+            if (bridge.Continues(request))
+            {
+                return await bridge.ContinueAsync(scope, request, server, cancellationToken) ?? new JsonObject();
+            }
+
+            if ((request.Params as JsonObject)?["requestState"] is not null)
+            {
+                // Only a state of Gatehouse's own comes back to it, and this is none it could read.
+                throw CallBridge.Refused();
+            }
+
+            return await SendAsync(request, server, null, cancellationToken, bridging: scope) ?? new JsonObject();
+        }
+        catch (UpstreamException ex)
+        {
+            throw UpstreamErrors.ToProtocolException(ex);
+        }
     }
 
     /// <summary>

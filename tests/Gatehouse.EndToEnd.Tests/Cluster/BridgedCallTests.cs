@@ -148,6 +148,49 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
     }
 
     /// <summary>
+    /// A 2025 server may ask the client during any request, not only a tool call: the C# test upstream's <c>interview</c>
+    /// prompt elicits whom to greet while it is made. A 2026-07-28 agent (the C# SDK client, round robin) gets it at the
+    /// upstream's endpoint and at the aggregate <c>/mcp</c>, its answer going back through another replica.
+    /// </summary>
+    [Theory]
+    [InlineData("metered", "interview")]
+    [InlineData(null, "metered__interview")]
+    public async Task A_prompt_that_asks_while_it_is_made_reaches_a_2026_agent_through_any_replica(string? upstream, string prompt)
+    {
+        var (agent, balancer) = await Cluster.ConnectAsync(upstream, "agent", Sessionless());
+        await using var _ = agent;
+
+        var made = await agent.GetPromptAsync(prompt);
+
+        Assert.Null(agent.SessionId);
+        Assert.Equal("Say hello to Grace Hopper.", Assert.IsType<TextContentBlock>(Assert.Single(made.Messages).Content).Text);
+        Assert.Equal(["elicitation"], _asked);
+        Assert.True(balancer.Sent.Distinct().Count() >= 2, "the answer came back through another replica");
+    }
+
+    /// <summary>A round of a bridged prompt cannot stand in for one of a tool call, nor of another prompt: refused.</summary>
+    [Fact]
+    public async Task A_prompts_state_does_not_continue_another_request()
+    {
+        var endpoint = new Uri(Cluster.LiveUrls[0], "/mcp/metered");
+        var token = Cluster.TokenOf("agent");
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var elicitation = new JsonObject { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
+
+        var asked = (await RawMcp.RequestAsync2026(http, endpoint, token, "prompts/get", new JsonObject { ["name"] = "interview" }, elicitation))["result"]!;
+        Assert.Equal("input_required", (string?)asked["resultType"]);
+        var state = (string)asked["requestState"]!;
+
+        var asTool = await RawMcp.RequestAsync2026(http, endpoint, token, "tools/call", new JsonObject { ["name"] = "interview", ["requestState"] = state }, elicitation);
+        var asOtherPrompt = await RawMcp.RequestAsync2026(http, endpoint, token, "prompts/get", new JsonObject { ["name"] = "greet", ["arguments"] = new JsonObject { ["name"] = "x" }, ["requestState"] = state }, elicitation);
+        var forged = await RawMcp.RequestAsync2026(http, endpoint, token, "prompts/get", new JsonObject { ["name"] = "greet", ["arguments"] = new JsonObject { ["name"] = "x" }, ["requestState"] = "made-up" });
+
+        Assert.Equal(-32602, (int?)asTool["error"]?["code"]);
+        Assert.Equal(-32602, (int?)asOtherPrompt["error"]?["code"]);
+        Assert.Equal(-32602, (int?)forged["error"]?["code"]);
+    }
+
+    /// <summary>
     /// The 2026-07-28 revision scopes log messages to a request (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>); the
     /// C# test upstream (2025-11-25) logs per session. A call that asks for them runs on an upstream session of its own set
     /// to that level, and each round's stream carries what the call told while that round was in progress, at the round's

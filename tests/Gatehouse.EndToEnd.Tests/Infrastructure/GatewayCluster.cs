@@ -116,22 +116,25 @@ internal sealed class GatewayCluster : IAsyncDisposable
 
     public string TokenOf(string grant) => _config.Tokens[grant];
 
-    /// <summary>An official C# SDK client of <paramref name="grant"/> whose requests go round-robin to the live replicas.</summary>
-    public Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string upstream, string grant, McpClientOptions? options = null) =>
+    /// <summary>
+    /// An official C# SDK client of <paramref name="grant"/> whose requests go round-robin to the live replicas, at
+    /// <c>/mcp/{upstream}</c>, or at the aggregate <c>/mcp</c> when <paramref name="upstream"/> is null.
+    /// </summary>
+    public Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectAsync(string? upstream, string grant, McpClientOptions? options = null) =>
         ConnectWithTokenAsync(upstream, TokenOf(grant), options);
 
     /// <summary>
     /// An official C# SDK client presenting <paramref name="token"/> (a grant's or an OAuth access token), round-robin to the live
     /// replicas; on 2025-11-25 unless <paramref name="options"/> say otherwise.
     /// </summary>
-    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectWithTokenAsync(string upstream, string token, McpClientOptions? options = null)
+    public async Task<(McpClient Client, RoundRobinHandler Balancer)> ConnectWithTokenAsync(string? upstream, string token, McpClientOptions? options = null)
     {
         var balancer = new RoundRobinHandler(() => LiveUrls);
         var http = new HttpClient(balancer) { Timeout = TimeSpan.FromSeconds(60) };
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {
-                Endpoint = new Uri(LiveUrls[0], $"/mcp/{upstream}"),
+                Endpoint = new Uri(LiveUrls[0], upstream is null ? "/mcp" : $"/mcp/{upstream}"),
                 AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
                 TransportMode = HttpTransportMode.StreamableHttp,
                 EnableStandaloneGetStream = false,

@@ -41,6 +41,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<FutureShape>()
             .WithResources<TestResources>()
             .WithPrompts<GreetPrompt>()
+            .WithPrompts<InterviewPrompt>()
             .WithRequestFilters(filters =>
             {
                 filters.AddCallToolFilter(InvocationCountingFilter.Create);

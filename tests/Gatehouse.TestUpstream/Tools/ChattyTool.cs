@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Gatehouse.TestUpstream.Logging;
 
 // MCP9005: logging is deprecated from 2026-07-28 on (SEP-2577); an upstream on 2025-11-25, as this one is to Gatehouse,
 // still logs, and what Gatehouse makes of that for agents of both generations is what this tool is for.
@@ -51,18 +51,9 @@ internal sealed class ChattyTool
 
     private static async Task TellAsync(McpServer server, RequestContext<CallToolRequestParams> context, string half, int step, CancellationToken cancellationToken)
     {
-        if (server.LoggingLevel is { } threshold)
+        foreach (var level in Told)
         {
-            foreach (var level in Told.Where(level => level >= threshold))
-            {
-                var message = new LoggingMessageNotificationParams
-                {
-                    Level = level,
-                    Logger = "chatty",
-                    Data = JsonSerializer.SerializeToElement($"{half}: {level.ToString().ToLowerInvariant()}"),
-                };
-                await server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, cancellationToken: cancellationToken);
-            }
+            await ClientLog.SendAsync(server, level, "chatty", $"{half}: {level.ToString().ToLowerInvariant()}", cancellationToken);
         }
 
         if (context.Params?.ProgressToken is { } token)

@@ -57,13 +57,13 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             case RequestMethods.PromptsGet:
             {
                 var (front, prompt) = ByName(user, ParamShapes.String(request, "name"), "prompt");
-                return await front.ForwardAsync(Rewrite(request, p => p["name"] = prompt), server, cancellationToken);
+                return await front.ForwardBridgeableAsync(Rewrite(request, p => p["name"] = prompt), server, user, cancellationToken);
             }
 
             case RequestMethods.ResourcesRead:
             {
                 var (front, uri) = ByUri(user, ParamShapes.String(request, "uri"));
-                var result = await front.ForwardAsync(Rewrite(request, p => p["uri"] = uri), server, cancellationToken);
+                var result = await front.ForwardBridgeableAsync(Rewrite(request, p => p["uri"] = uri), server, user, cancellationToken);
                 foreach (var content in (result["contents"] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     Reroute(front, content, "uri");
@@ -93,11 +93,11 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
         if (reference["name"] is JsonValue name && name.TryGetValue<string>(out var prefixedName))
         {
             var (front, prompt) = ByName(user, prefixedName, "prompt");
-            return await front.ForwardAsync(Rewrite(request, p => p["ref"]!["name"] = prompt), server, cancellationToken);
+            return await front.ForwardBridgeableAsync(Rewrite(request, p => p["ref"]!["name"] = prompt), server, user, cancellationToken);
         }
 
         var (target, uri) = ByUri(user, reference["uri"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
-        return await target.ForwardAsync(Rewrite(request, p => p["ref"]!["uri"] = uri), server, cancellationToken);
+        return await target.ForwardBridgeableAsync(Rewrite(request, p => p["ref"]!["uri"] = uri), server, user, cancellationToken);
     }
 
     /// <summary>Sets the level on every upstream session that carries one; an upstream that refuses is skipped.</summary>
