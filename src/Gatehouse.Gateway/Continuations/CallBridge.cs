@@ -29,7 +29,7 @@ namespace Gatehouse.Gateway.Continuations;
 /// </summary>
 internal sealed class CallBridge(
     IGrainFactory grains, RequestStateProtector states, UpstreamCatalog catalog, UpstreamTransportFactory transports,
-    TimeProvider time, ILoggerFactory loggerFactory)
+    StdioProcessSlots processes, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>The purpose a bridged call's state is signed for: it cannot stand in for an approval's, nor the reverse.</summary>
     private const string Purpose = "call";
@@ -44,11 +44,13 @@ internal sealed class CallBridge(
     public bool Continues(JsonRpcRequest request) => StateOf(request) is not null;
 
     /// <summary>
-    /// Whether this agent's call at this upstream runs bridged: the upstream is reached over HTTP (a session of the
-    /// call's own can be opened) and the agent declares sampling, elicitation or roots, or asks for log messages.
+    /// Whether this agent's call at this upstream runs bridged: a session of the call's own can be opened (the upstream
+    /// is reached over HTTP, or is a stdio upstream that gives each agent session a process of its own, so the call
+    /// gets one) and the agent declares sampling, elicitation or roots, or asks for log messages.
     /// </summary>
     public bool Bridges(string upstream, JsonRpcRequest request) =>
-        !catalog.Get(upstream).IsStdio
+        catalog.Get(upstream) is var options
+        && (!options.IsStdio || options.IsProcessPerSession)
         && ((request.Context?.ClientCapabilities is { } capabilities
                 && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null))
             || RequestLogLevel.Of(request) is not null);
@@ -57,10 +59,27 @@ internal sealed class CallBridge(
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
     {
+        var options = catalog.Get(scope.Upstream);
+
+        // A stdio upstream's process for the call counts against its MaxProcesses on this replica, as a session's does.
+        var slot = options.IsStdio
+            ? processes.TryTake(scope.Upstream, options.MaxProcesses) ?? throw new UpstreamException(
+                UpstreamFrameKind.Unreachable,
+                scope.Upstream,
+                $"Upstream '{scope.Upstream}' runs a process per agent session or bridged request, and this replica already runs its limit of {options.MaxProcesses}; try again when one ends.")
+            : null;
         var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var call = grains.GetGrain<IBridgedCallGrain>(id);
-        await call.OpenAsync();
-        var options = catalog.Get(scope.Upstream);
+        try
+        {
+            await call.OpenAsync();
+        }
+        catch
+        {
+            slot?.Dispose();
+            throw;
+        }
+
         var connection = new UpstreamConnection(scope.Upstream, options, transports, loggerFactory, time, new AgentSessionSpec
         {
             ClientInfo = request.Context?.ClientInfo,
@@ -74,7 +93,7 @@ internal sealed class CallBridge(
         // The call outlives this round: it runs until the upstream answers (or its timeout), whichever replica the
         // agent's later rounds reach. It asks for progress when the agent did, and for log messages at the agent's level.
         var progress = request.Params?["_meta"]?["progressToken"] is not null;
-        _ = RunAsync(call, connection, request.Method, parameters, RequestLogLevel.Of(request), progress, scope.Upstream);
+        _ = RunAsync(call, connection, slot, request.Method, parameters, RequestLogLevel.Of(request), progress, scope.Upstream);
         return await RoundAsync(call, id, scope, options, request, server, cancellationToken);
     }
 
@@ -188,9 +207,12 @@ internal sealed class CallBridge(
         await server.SendMessageAsync(new JsonRpcNotification { Method = method, Params = parameters }, cancellationToken);
     }
 
-    /// <summary>Runs the call upstream, posts its outcome, then ends the upstream session opened for it (the connection owns it).</summary>
+    /// <summary>
+    /// Runs the call upstream, posts its outcome, then ends the upstream session opened for it (the connection owns it;
+    /// a stdio upstream's process ends with it, and gives back its <paramref name="slot"/>).
+    /// </summary>
     private async Task RunAsync(
-        IBridgedCallGrain call, UpstreamConnection connection, string method, JsonObject? parameters, string? logLevel, bool progress, string upstream)
+        IBridgedCallGrain call, UpstreamConnection connection, IDisposable? slot, string method, JsonObject? parameters, string? logLevel, bool progress, string upstream)
     {
         JsonObject outcome;
         try
@@ -227,6 +249,7 @@ internal sealed class CallBridge(
         finally
         {
             await connection.DisposeAsync();
+            slot?.Dispose();
         }
     }
 

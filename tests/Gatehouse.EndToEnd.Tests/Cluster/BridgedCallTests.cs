@@ -78,11 +78,15 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal(3, balancer.Sent.Distinct().Count());
     }
 
-    /// <remarks>Also through a stdio upstream with a process per session, for a 2025 agent (a 2026 agent has no session to give it a process of its own).</remarks>
+    /// <remarks>
+    /// Also through a stdio upstream with a process per session: a 2025 agent's session has its process; a 2026 agent has
+    /// no session, so its bridged call gets a process of its own, ended with the call.
+    /// </remarks>
     [Theory]
     [InlineData("metered", "agent", "2025-11-25")]
     [InlineData("metered", "agent", "2026-07-28")]
     [InlineData("own", "local", "2025-11-25")]
+    [InlineData("own", "local", "2026-07-28")]
     public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string upstream, string grant, string protocolVersion)
     {
         var asked = new List<string?>();
@@ -153,11 +157,12 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
     /// upstream's endpoint and at the aggregate <c>/mcp</c>, its answer going back through another replica.
     /// </summary>
     [Theory]
-    [InlineData("metered", "interview")]
-    [InlineData(null, "metered__interview")]
-    public async Task A_prompt_that_asks_while_it_is_made_reaches_a_2026_agent_through_any_replica(string? upstream, string prompt)
+    [InlineData("metered", "agent", "interview")]
+    [InlineData(null, "agent", "metered__interview")]
+    [InlineData("own", "local", "interview")]
+    public async Task A_prompt_that_asks_while_it_is_made_reaches_a_2026_agent_through_any_replica(string? upstream, string grant, string prompt)
     {
-        var (agent, balancer) = await Cluster.ConnectAsync(upstream, "agent", Sessionless());
+        var (agent, balancer) = await Cluster.ConnectAsync(upstream, grant, Sessionless());
         await using var _ = agent;
 
         var made = await agent.GetPromptAsync(prompt);
@@ -166,6 +171,23 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal("Say hello to Grace Hopper.", Assert.IsType<TextContentBlock>(Assert.Single(made.Messages).Content).Text);
         Assert.Equal(["elicitation"], _asked);
         Assert.True(balancer.Sent.Distinct().Count() >= 2, "the answer came back through another replica");
+    }
+
+    /// <summary>
+    /// A 2026-07-28 agent has no session, so at a stdio upstream with a process per session each of its bridged calls
+    /// runs in a process of its own, which ends with the call.
+    /// </summary>
+    [Fact]
+    public async Task A_2026_agents_bridged_call_at_a_stdio_upstream_runs_in_a_process_of_its_own_that_ends_with_it()
+    {
+        var (agent, _) = await Cluster.ConnectAsync("own", "local", Sessionless());
+        await using var _ = agent;
+
+        var first = int.Parse((await agent.CallToolAsync("process")).Text(), System.Globalization.CultureInfo.InvariantCulture);
+        var second = int.Parse((await agent.CallToolAsync("process")).Text(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.NotEqual(first, second);
+        await Eventually.HoldsAsync(() => !Directory.Exists($"/proc/{first}") && !Directory.Exists($"/proc/{second}"), () => $"process {first} or {second} still runs");
     }
 
     /// <summary>A round of a bridged prompt cannot stand in for one of a tool call, nor of another prompt: refused.</summary>
@@ -194,18 +216,21 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
     /// The 2026-07-28 revision scopes log messages to a request (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>); the
     /// C# test upstream (2025-11-25) logs per session. A call that asks for them runs on an upstream session of its own set
     /// to that level, and each round's stream carries what the call told while that round was in progress, at the round's
-    /// level and under the round's progress token, through whichever replica it reached.
+    /// level and under the round's progress token, through whichever replica it reached. Over HTTP, and over stdio with a
+    /// process per session (the call's own process).
     /// </summary>
-    [Fact]
-    public async Task Log_messages_and_progress_of_a_call_reach_a_2026_agent_on_the_stream_of_each_round_at_its_level()
+    [Theory]
+    [InlineData("metered", "agent")]
+    [InlineData("own", "local")]
+    public async Task Log_messages_and_progress_of_a_call_reach_a_2026_agent_on_the_stream_of_each_round_at_its_level(string upstream, string grant)
     {
-        var token = Cluster.TokenOf("agent");
+        var token = Cluster.TokenOf(grant);
         using var http = new HttpClient { Timeout = Eventually.Ceiling };
         var call = new JsonObject { ["name"] = "chatty", ["arguments"] = new JsonObject { ["ask"] = true } };
         var elicitation = new JsonObject { ["elicitation"] = new JsonObject { ["form"] = new JsonObject() } };
 
         var (told, first) = await RawMcp.ExchangeAsync2026(
-            http, new Uri(Cluster.LiveUrls[0], "/mcp/metered"), token, "tools/call", call, elicitation,
+            http, new Uri(Cluster.LiveUrls[0], $"/mcp/{upstream}"), token, "tools/call", call, elicitation,
             new JsonObject { ["progressToken"] = "first-round", ["io.modelcontextprotocol/logLevel"] = "warning" });
 
         var asked = first["result"]!.AsObject();
@@ -220,7 +245,7 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         round["requestState"] = asked["requestState"]!.DeepClone();
         round["inputResponses"] = new JsonObject { [key] = new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["ok"] = true } } };
         var (toldAfter, second) = await RawMcp.ExchangeAsync2026(
-            http, new Uri(Cluster.LiveUrls[1], "/mcp/metered"), token, "tools/call", round, elicitation,
+            http, new Uri(Cluster.LiveUrls[1], $"/mcp/{upstream}"), token, "tools/call", round, elicitation,
             new JsonObject { ["progressToken"] = "second-round", ["io.modelcontextprotocol/logLevel"] = "error" });
 
         Assert.Equal("chatted", (string?)second["result"]?["content"]?[0]?["text"]);
@@ -229,13 +254,13 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
 
         // A call that asks for neither gets no log message (the revision forbids them without the field), and is not bridged.
         var (quiet, plain) = await RawMcp.ExchangeAsync2026(
-            http, new Uri(Cluster.LiveUrls[2], "/mcp/metered"), token, "tools/call", new JsonObject { ["name"] = "chatty" });
+            http, new Uri(Cluster.LiveUrls[2], $"/mcp/{upstream}"), token, "tools/call", new JsonObject { ["name"] = "chatty" });
         Assert.Equal("chatted", (string?)plain["result"]?["content"]?[0]?["text"]);
         Assert.Empty(LogLines(quiet));
 
         // A level the protocol does not have is refused as invalid params.
         var (_, wrong) = await RawMcp.ExchangeAsync2026(
-            http, new Uri(Cluster.LiveUrls[2], "/mcp/metered"), token, "tools/call", new JsonObject { ["name"] = "chatty" }, meta: new JsonObject { ["io.modelcontextprotocol/logLevel"] = "verbose" });
+            http, new Uri(Cluster.LiveUrls[2], $"/mcp/{upstream}"), token, "tools/call", new JsonObject { ["name"] = "chatty" }, meta: new JsonObject { ["io.modelcontextprotocol/logLevel"] = "verbose" });
         Assert.Equal(-32602, (int?)wrong["error"]?["code"]);
     }
 
