@@ -84,6 +84,10 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         };
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, ForwardingFilter.MethodsFor(options.Capabilities)));
+
+        // A 2026-07-28 agent's subscriptions/listen: on each of the grant's upstreams that can be listened to.
+        var served = members.Select(front => front.Upstream).Zip(each.Select(Served)).ToList();
+        options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAggregateAsync(served, request, cancellationToken);
     }
 
     /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>

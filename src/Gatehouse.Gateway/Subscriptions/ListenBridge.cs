@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Policy.Naming;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -8,43 +9,65 @@ using ModelContextProtocol.Server;
 namespace Gatehouse.Gateway.Subscriptions;
 
 /// <summary>
-/// <c>subscriptions/listen</c> of a 2026-07-28 agent on <c>/mcp/{upstream}</c>, bridged to a 2025 HTTP upstream: for
-/// as long as the agent holds the request open, an upstream session of the listen's own holds the upstream's stream of
-/// unsolicited messages and its resource subscriptions; the list changes and resource updates the agent asked for come
-/// back on the listen's response stream, tagged with its id. The upstream session ends with the listen.
+/// <c>subscriptions/listen</c> of a 2026-07-28 agent, bridged to 2025 HTTP upstreams: for as long as the agent holds the
+/// request open, an upstream session of the listen's own (one per upstream) holds the upstream's stream of unsolicited
+/// messages and its resource subscriptions; the list changes and resource updates the agent asked for come back on the
+/// listen's response stream, tagged with its id. On <c>/mcp/{upstream}</c> that is the one upstream; on <c>/mcp</c>,
+/// every HTTP upstream of the grant, resource URIs in the aggregate's form. The upstream sessions end with the listen.
 /// </summary>
 internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, TimeProvider time, ILoggerFactory loggerFactory)
 {
-    /// <summary>Whether listens on this upstream's endpoint are bridged (an HTTP upstream; a stdio one has a single shared process).</summary>
+    /// <summary>Whether listens on this upstream are bridged (an HTTP upstream; a stdio one has a single shared process).</summary>
     public bool Bridges(string upstream) => !catalog.Get(upstream).IsStdio;
 
-    /// <summary>Holds the listen until the agent ends it (its request is cancelled), passing on what it asked for.</summary>
-    public async ValueTask<EmptyResult> ListenAsync(string upstream, ServerCapabilities served, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken)
+    /// <summary>A listen on <c>/mcp/{upstream}</c>: held until the agent ends it (its request is cancelled), passing on what it asked for.</summary>
+    public ValueTask<EmptyResult> ListenAsync(string upstream, ServerCapabilities served, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken) =>
+        HoldAsync([new Member(upstream, served, uri => uri, uri => uri)], request, cancellationToken);
+
+    /// <summary>A listen on <c>/mcp</c>: on each of the grant's upstreams that can be listened to, with their URIs in the aggregate's form.</summary>
+    public ValueTask<EmptyResult> ListenAggregateAsync(
+        IEnumerable<(string Upstream, ServerCapabilities Served)> members, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken) =>
+        HoldAsync(
+            [.. members.Where(member => Bridges(member.Upstream)).Select(member => new Member(
+                member.Upstream,
+                member.Served,
+                uri => AggregateNames.TrySplitUri(uri, out var upstream, out var inner) && upstream == member.Upstream ? inner : null,
+                uri => AggregateNames.Uri(member.Upstream, uri)))],
+            request,
+            cancellationToken);
+
+    private async ValueTask<EmptyResult> HoldAsync(IReadOnlyList<Member> members, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken)
     {
         var asked = request.Params?.Notifications ?? new SubscriptionsListenNotifications();
-        var honored = new SubscriptionsListenNotifications
-        {
-            ToolsListChanged = asked.ToolsListChanged == true && served.Tools?.ListChanged == true ? true : null,
-            PromptsListChanged = asked.PromptsListChanged == true && served.Prompts?.ListChanged == true ? true : null,
-            ResourcesListChanged = asked.ResourcesListChanged == true && served.Resources?.ListChanged == true ? true : null,
-            ResourceSubscriptions = served.Resources?.Subscribe == true && asked.ResourceSubscriptions is { Count: > 0 } uris ? [.. uris.Distinct(StringComparer.Ordinal)] : null,
-        };
         var listenId = JsonSerializer.SerializeToNode(request.JsonRpcRequest.Id, McpJsonUtilities.DefaultOptions);
-        var connection = new UpstreamConnection(upstream, catalog.Get(upstream), transports, loggerFactory, time, new AgentSessionSpec
-        {
-            ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
-            Callbacks = new ListenCallbacks(request.Server, honored, listenId),
-            Listen = true,
-        });
+        var listened = members.Select(member => (Member: member, Honored: member.Honor(asked))).Where(pair => pair.Honored.AnyHonored).ToList();
+        var connections = new List<UpstreamConnection>();
         try
         {
-            await connection.GetInfoAsync(cancellationToken);
-            foreach (var uri in honored.ResourceSubscriptions ?? [])
+            foreach (var (member, honored) in listened)
             {
-                await connection.SendAsync(RequestMethods.ResourcesSubscribe, new JsonObject { ["uri"] = uri }, onProgress: null, cancellationToken);
+                var connection = new UpstreamConnection(member.Upstream, catalog.Get(member.Upstream), transports, loggerFactory, time, new AgentSessionSpec
+                {
+                    ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
+                    Callbacks = new ListenCallbacks(request.Server, honored, member.ToAgent, listenId),
+                    Listen = true,
+                });
+                connections.Add(connection);
+                await connection.GetInfoAsync(cancellationToken);
+                foreach (var uri in honored.Subscriptions)
+                {
+                    await connection.SendAsync(RequestMethods.ResourcesSubscribe, new JsonObject { ["uri"] = uri }, onProgress: null, cancellationToken);
+                }
             }
 
-            var acknowledged = JsonSerializer.SerializeToNode(new SubscriptionsAcknowledgedNotificationParams { Notifications = honored }, McpJsonUtilities.DefaultOptions)!.AsObject();
+            var all = new SubscriptionsListenNotifications
+            {
+                ToolsListChanged = listened.Any(pair => pair.Honored.Tools) ? true : null,
+                PromptsListChanged = listened.Any(pair => pair.Honored.Prompts) ? true : null,
+                ResourcesListChanged = listened.Any(pair => pair.Honored.Resources) ? true : null,
+                ResourceSubscriptions = listened.SelectMany(pair => pair.Honored.Subscriptions.Select(pair.Member.ToAgent)).ToList() is { Count: > 0 } uris ? uris : null,
+            };
+            var acknowledged = JsonSerializer.SerializeToNode(new SubscriptionsAcknowledgedNotificationParams { Notifications = all }, McpJsonUtilities.DefaultOptions)!.AsObject();
             acknowledged["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = listenId?.DeepClone() };
             await request.Server.SendMessageAsync(new JsonRpcNotification { Method = NotificationMethods.SubscriptionsAcknowledgedNotification, Params = acknowledged }, cancellationToken);
             await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
@@ -59,27 +82,52 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         }
         finally
         {
-            // The connection owns the listen's upstream session: closing it ends the session, and its subscriptions.
-            await connection.DisposeAsync();
+            // Each connection owns its upstream session: closing it ends the session, and its subscriptions.
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
         }
 
         return new EmptyResult();
     }
 
-    /// <summary>Passes on the upstream's notifications the listen asked for, on its response stream, tagged with its id.</summary>
-    private sealed class ListenCallbacks(McpServer server, SubscriptionsListenNotifications honored, JsonNode? listenId) : IAgentCallbacks
+    /// <summary>
+    /// One upstream a listen reaches: what it serves, and how a resource URI reads to it (<see cref="ToUpstream"/>, null for
+    /// another upstream's) and to the agent (<see cref="ToAgent"/>).
+    /// </summary>
+    private sealed record Member(string Upstream, ServerCapabilities Served, Func<string, string?> ToUpstream, Func<string, string> ToAgent)
+    {
+        /// <summary>What of the agent's request this upstream can honour; its resource URIs as the upstream knows them.</summary>
+        public Honored Honor(SubscriptionsListenNotifications asked) => new(
+            asked.ToolsListChanged == true && Served.Tools?.ListChanged == true,
+            asked.PromptsListChanged == true && Served.Prompts?.ListChanged == true,
+            asked.ResourcesListChanged == true && Served.Resources?.ListChanged == true,
+            Served.Resources?.Subscribe == true && asked.ResourceSubscriptions is { } uris
+                ? [.. uris.Select(ToUpstream).OfType<string>().Distinct(StringComparer.Ordinal)]
+                : []);
+    }
+
+    private sealed record Honored(bool Tools, bool Prompts, bool Resources, IReadOnlyList<string> Subscriptions)
+    {
+        public bool AnyHonored => Tools || Prompts || Resources || Subscriptions.Count > 0;
+    }
+
+    /// <summary>Passes on one upstream's notifications the listen asked for, on its response stream, tagged with its id.</summary>
+    private sealed class ListenCallbacks(McpServer server, Honored honored, Func<string, string> toAgent, JsonNode? listenId) : IAgentCallbacks
     {
         public Task<JsonNode?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) =>
             throw new McpProtocolException($"A listen has no agent to ask for {method}.", McpErrorCode.MethodNotFound);
 
         public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken)
         {
+            var updated = parameters?["uri"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
             var wanted = method switch
             {
-                NotificationMethods.ToolListChangedNotification => honored.ToolsListChanged == true,
-                NotificationMethods.PromptListChangedNotification => honored.PromptsListChanged == true,
-                NotificationMethods.ResourceListChangedNotification => honored.ResourcesListChanged == true,
-                NotificationMethods.ResourceUpdatedNotification => parameters?["uri"] is JsonValue uri && honored.ResourceSubscriptions?.Contains(uri.ToString()) == true,
+                NotificationMethods.ToolListChangedNotification => honored.Tools,
+                NotificationMethods.PromptListChangedNotification => honored.Prompts,
+                NotificationMethods.ResourceListChangedNotification => honored.Resources,
+                NotificationMethods.ResourceUpdatedNotification => updated is not null && honored.Subscriptions.Contains(updated),
                 _ => false,
             };
             if (!wanted)
@@ -88,6 +136,11 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
             }
 
             var tagged = parameters is JsonObject given ? (JsonObject)given.DeepClone() : new JsonObject();
+            if (updated is not null && method == NotificationMethods.ResourceUpdatedNotification)
+            {
+                tagged["uri"] = toAgent(updated);
+            }
+
             if (tagged["_meta"] is not JsonObject meta)
             {
                 meta = new JsonObject();

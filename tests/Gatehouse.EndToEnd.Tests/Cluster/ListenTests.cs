@@ -52,6 +52,45 @@ public sealed class ListenTests(FidelityFixture fixture)
         await Eventually.HoldsAsync(async () => await TouchAsync(http, Cluster.LiveUrls[2], token) == "0", "the upstream still has a subscriber after the listen ended");
     }
 
+    /// <summary>
+    /// On the aggregate <c>/mcp</c>, a listen reaches each of the grant's upstreams that can honour what it asks, with
+    /// resource URIs in the aggregate's form both ways; what no upstream can honour (a URI of an upstream without
+    /// subscriptions, or of none of the grant's) is left out of the acknowledgement.
+    /// </summary>
+    [Fact]
+    public async Task A_listen_on_the_aggregate_reaches_the_upstream_a_resource_is_from()
+    {
+        var token = Cluster.TokenOf("agent");
+        var watchedHello = "gatehouse:watched:" + Hello;
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(watchedHello, "gatehouse:metered:" + Hello, "gatehouse:nowhere:x") };
+        var listen = await http.SendAsync(
+            RawMcp.Post2026(new Uri(Cluster.LiveUrls[1], "/mcp"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
+            HttpCompletionOption.ResponseHeadersRead);
+        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = RawMcp.ReadEventsAsync(listen, events =>
+        {
+            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
+            {
+                acknowledged.TrySetResult(ack["params"]!.AsObject());
+            }
+
+            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
+        });
+        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+
+        Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[2], token));
+        var events = await reading.WaitAsync(Eventually.Ceiling);
+        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+
+        Assert.Equal([watchedHello], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
+        Assert.Equal(watchedHello, (string?)update["params"]!["uri"]);
+        Assert.Equal(1, (int?)update["params"]!["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
+
+        listen.Dispose();
+        await Eventually.HoldsAsync(async () => await TouchAsync(http, Cluster.LiveUrls[0], token) == "0", "the upstream still has a subscriber after the listen ended");
+    }
+
     private static async Task<string?> TouchAsync(HttpClient http, Uri replica, string token)
     {
         var called = await RawMcp.RequestAsync2026(http, new Uri(replica, "/mcp/watched"), token, "tools/call",
