@@ -53,12 +53,10 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         }
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(front, methods));
-        if (listens.Bridges(upstream))
-        {
-            // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).
-            var served = options.Capabilities;
-            options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAsync(upstream, served, request, cancellationToken);
-        }
+
+        // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).
+        var served = options.Capabilities;
+        options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAsync(upstream, served, request, cancellationToken);
     }
 
     /// <summary><c>/mcp</c>: one server for every upstream the grant may use, capabilities merged.</summary>
@@ -85,7 +83,7 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, ForwardingFilter.MethodsFor(options.Capabilities)));
 
-        // A 2026-07-28 agent's subscriptions/listen: on each of the grant's upstreams that can be listened to.
+        // A 2026-07-28 agent's subscriptions/listen: on each of the grant's upstreams.
         var served = members.Select(front => front.Upstream).Zip(each.Select(Served)).ToList();
         options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAggregateAsync(served, request, cancellationToken);
     }

@@ -9,26 +9,25 @@ using ModelContextProtocol.Server;
 namespace Gatehouse.Gateway.Subscriptions;
 
 /// <summary>
-/// <c>subscriptions/listen</c> of a 2026-07-28 agent, bridged to 2025 HTTP upstreams: for as long as the agent holds the
-/// request open, an upstream session of the listen's own (one per upstream) holds the upstream's stream of unsolicited
-/// messages and its resource subscriptions; the list changes and resource updates the agent asked for come back on the
-/// listen's response stream, tagged with its id. On <c>/mcp/{upstream}</c> that is the one upstream; on <c>/mcp</c>,
-/// every HTTP upstream of the grant, resource URIs in the aggregate's form. The upstream sessions end with the listen.
+/// <c>subscriptions/listen</c> of a 2026-07-28 agent, bridged to 2025 upstreams: for as long as the agent holds the
+/// request open, an HTTP upstream gives the listen an upstream session of its own, which holds the upstream's stream of
+/// unsolicited messages and its resource subscriptions; a stdio upstream's shared process (the one a 2026 agent's
+/// requests reach) passes its notifications to the listen through the grain that owns it, and keeps the listen's
+/// subscriptions while it lasts. The list changes and resource updates the agent asked for come back on the listen's
+/// response stream, tagged with its id. On <c>/mcp/{upstream}</c> that is the one upstream; on <c>/mcp</c>, every
+/// upstream of the grant, resource URIs in the aggregate's form. What the listen holds ends with it.
 /// </summary>
-internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, IGrainFactory grains, TimeProvider time, ILoggerFactory loggerFactory)
 {
-    /// <summary>Whether listens on this upstream are bridged (an HTTP upstream; a stdio one has a single shared process).</summary>
-    public bool Bridges(string upstream) => !catalog.Get(upstream).IsStdio;
-
     /// <summary>A listen on <c>/mcp/{upstream}</c>: held until the agent ends it (its request is cancelled), passing on what it asked for.</summary>
     public ValueTask<EmptyResult> ListenAsync(string upstream, ServerCapabilities served, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken) =>
         HoldAsync([new Member(upstream, served, uri => uri, uri => uri)], request, cancellationToken);
 
-    /// <summary>A listen on <c>/mcp</c>: on each of the grant's upstreams that can be listened to, with their URIs in the aggregate's form.</summary>
+    /// <summary>A listen on <c>/mcp</c>: on each of the grant's upstreams, with their URIs in the aggregate's form.</summary>
     public ValueTask<EmptyResult> ListenAggregateAsync(
         IEnumerable<(string Upstream, ServerCapabilities Served)> members, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken) =>
         HoldAsync(
-            [.. members.Where(member => Bridges(member.Upstream)).Select(member => new Member(
+            [.. members.Select(member => new Member(
                 member.Upstream,
                 member.Served,
                 uri => AggregateNames.TrySplitUri(uri, out var upstream, out var inner) && upstream == member.Upstream ? inner : null,
@@ -41,18 +40,25 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         var asked = request.Params?.Notifications ?? new SubscriptionsListenNotifications();
         var listenId = JsonSerializer.SerializeToNode(request.JsonRpcRequest.Id, McpJsonUtilities.DefaultOptions);
         var listened = members.Select(member => (Member: member, Honored: member.Honor(asked))).Where(pair => pair.Honored.AnyHonored).ToList();
-        var connections = new List<UpstreamConnection>();
+        var held = new List<IAsyncDisposable>();
         try
         {
             foreach (var (member, honored) in listened)
             {
+                var callbacks = new ListenCallbacks(request.Server, honored, member.ToAgent, listenId);
+                if (catalog.Get(member.Upstream).IsStdio)
+                {
+                    held.Add(await StdioListener.OpenAsync(member.Upstream, callbacks, honored.Subscriptions, grains));
+                    continue;
+                }
+
                 var connection = new UpstreamConnection(member.Upstream, catalog.Get(member.Upstream), transports, loggerFactory, time, new AgentSessionSpec
                 {
                     ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
-                    Callbacks = new ListenCallbacks(request.Server, honored, member.ToAgent, listenId),
+                    Callbacks = callbacks,
                     Listen = true,
                 });
-                connections.Add(connection);
+                held.Add(connection);
                 await connection.GetInfoAsync(cancellationToken);
                 foreach (var uri in honored.Subscriptions)
                 {
@@ -82,10 +88,11 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         }
         finally
         {
-            // Each connection owns its upstream session: closing it ends the session, and its subscriptions.
-            foreach (var connection in connections)
+            // Each connection owns its upstream session: closing it ends the session, and its subscriptions; a stdio
+            // listener leaves the shared process, which ends the subscriptions no other listen holds.
+            foreach (var listening in held)
             {
-                await connection.DisposeAsync();
+                await listening.DisposeAsync();
             }
         }
 

@@ -17,4 +17,16 @@ public interface IStdioUpstreamGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Send")]
     IAsyncEnumerable<UpstreamFrame> SendAsync(string method, string? paramsJson, bool withProgress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A listen (<c>subscriptions/listen</c> of a 2026-07-28 agent) on the shared process: its notifications go to
+    /// <paramref name="listener"/> until it stops, and each of <paramref name="resourceUris"/> is subscribed to on the
+    /// process while some listener holds it.
+    /// </summary>
+    [Alias("Listen")]
+    ValueTask ListenAsync(IAgentCallbackObserver listener, string[] resourceUris);
+
+    /// <summary>The listen ends; the subscriptions no other listener holds are ended on the process.</summary>
+    [Alias("StopListening")]
+    ValueTask StopListeningAsync(IAgentCallbackObserver listener);
 }

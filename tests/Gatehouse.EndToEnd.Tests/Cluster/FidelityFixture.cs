@@ -37,11 +37,12 @@ public sealed class FidelityFixture : ClusterFixtureBase
                 ["own-one"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxProcesses: 1),
                 ["own-idle"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(idleSeconds: 5),
                 ["own-small"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll).PerSession(maxMemoryMb: 256),
+                ["shared-watched"] = UpstreamSpec.TestUpstreamStdio(Policies.AllowAll, subscriptions: true),
             },
             new Dictionary<string, string[]>
             {
                 ["agent"] = ["everything", "metered", "watched"],
-                ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small"],
+                ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small", "shared-watched"],
                 ["tasker"] = ["tasks"],
                 ["stranger"] = ["tasks"],
             });

@@ -91,9 +91,47 @@ public sealed class ListenTests(FidelityFixture fixture)
         await Eventually.HoldsAsync(async () => await TouchAsync(http, Cluster.LiveUrls[0], token) == "0", "the upstream still has a subscriber after the listen ended");
     }
 
-    private static async Task<string?> TouchAsync(HttpClient http, Uri replica, string token)
+    /// <summary>
+    /// A stdio upstream's one shared process (which a 2026-07-28 agent's requests reach) tells the listen of the agent,
+    /// held on one replica, through the grain that owns the process, wherever it lives; the subscription is made on the
+    /// process for the listen, and ended with it.
+    /// </summary>
+    [Fact]
+    public async Task A_resource_update_of_a_stdio_upstreams_shared_process_reaches_a_2026_agents_listen()
     {
-        var called = await RawMcp.RequestAsync2026(http, new Uri(replica, "/mcp/watched"), token, "tools/call",
+        var token = Cluster.TokenOf("local");
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(Hello) };
+        var listen = await http.SendAsync(
+            RawMcp.Post2026(new Uri(Cluster.LiveUrls[2], "/mcp/shared-watched"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
+            HttpCompletionOption.ResponseHeadersRead);
+        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = RawMcp.ReadEventsAsync(listen, events =>
+        {
+            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
+            {
+                acknowledged.TrySetResult(ack["params"]!.AsObject());
+            }
+
+            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
+        });
+        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+
+        Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[0], token, "shared-watched"));
+        var events = await reading.WaitAsync(Eventually.Ceiling);
+        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+
+        Assert.Equal([Hello], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
+        Assert.Equal(Hello, (string?)update["params"]!["uri"]);
+        Assert.Equal(1, (int?)update["params"]!["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
+
+        listen.Dispose();
+        await Eventually.HoldsAsync(async () => await TouchAsync(http, Cluster.LiveUrls[1], token, "shared-watched") == "0", "the process is still subscribed after the listen ended");
+    }
+
+    private static async Task<string?> TouchAsync(HttpClient http, Uri replica, string token, string upstream = "watched")
+    {
+        var called = await RawMcp.RequestAsync2026(http, new Uri(replica, $"/mcp/{upstream}"), token, "tools/call",
             new JsonObject { ["name"] = "touch", ["arguments"] = new JsonObject { ["uri"] = Hello } });
         return (string?)called["result"]?["content"]?[0]?["text"];
     }

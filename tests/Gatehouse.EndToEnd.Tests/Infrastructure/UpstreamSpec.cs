@@ -33,8 +33,9 @@ internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
         return this with { Settings = settings };
     }
 
-    /// <summary>The C# test upstream as a stdio process.</summary>
-    public static UpstreamSpec TestUpstreamStdio(string policyJson) => Stdio("dotnet", [Paths.TestUpstreamDll, "--stdio"], policyJson);
+    /// <summary>The C# test upstream as a stdio process; with <paramref name="subscriptions"/>, resource subscriptions and <c>touch</c>.</summary>
+    public static UpstreamSpec TestUpstreamStdio(string policyJson, bool subscriptions = false) =>
+        Stdio("dotnet", subscriptions ? [Paths.TestUpstreamDll, "--stdio", "--subscriptions"] : [Paths.TestUpstreamDll, "--stdio"], policyJson);
 
     /// <summary><c>@modelcontextprotocol/server-filesystem</c> as a stdio process, allowed into <paramref name="folder"/> only.</summary>
     public static UpstreamSpec FilesystemStdio(string folder, string policyJson) =>

@@ -10,9 +10,15 @@ internal static class StdioUpstream
         // stdout carries the JSON-RPC stream: a single log line there would corrupt it.
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.Services
+        builder.Services.AddSingleton(new Sessions.OpenSessions());
+        var server = builder.Services
             .AddTestUpstream(commandLine.ServerName)
             .WithStdioServerTransport();
+        if (commandLine.Subscriptions)
+        {
+            // The one stdio session subscribes; `touch` tells it on stdout.
+            server.WithResourceSubscriptions(stdio: true);
+        }
 
         await builder.Build().RunAsync();
     }

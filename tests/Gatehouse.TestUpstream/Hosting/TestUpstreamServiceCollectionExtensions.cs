@@ -52,9 +52,9 @@ internal static class TestUpstreamServiceCollectionExtensions
     }
 
     /// <summary>Resource subscriptions and the <c>touch</c> tool (see <see cref="ResourceSubscribers"/>).</summary>
-    public static IMcpServerBuilder WithResourceSubscriptions(this IMcpServerBuilder server)
+    public static IMcpServerBuilder WithResourceSubscriptions(this IMcpServerBuilder server, bool stdio = false)
     {
-        server.Services.AddSingleton<ResourceSubscribers>();
+        server.Services.AddSingleton(new ResourceSubscribers(stdio));
         return server
             .WithTools<ResourceSubscribers>()
             .WithSubscribeToResourcesHandler(ResourceSubscribers.SubscribeAsync)
