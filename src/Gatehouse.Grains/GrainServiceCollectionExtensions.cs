@@ -14,6 +14,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IGrantStore, InMemoryGrantStore>();
         services.TryAddSingleton<IApprovalStore, InMemoryApprovalStore>();
         services.TryAddSingleton<IToolPinStore, InMemoryToolPinStore>();
+        services.TryAddSingleton<ITaskOwnerStore, InMemoryTaskOwnerStore>();
         services.TryAddSingleton<IApprovalNotifier, NoApprovalNotifier>();
         services.TryAddSingleton<IReplicaReporter, NoReplicaReporter>();
         services.TryAddSingleton(CounterOutagePolicy.FailClosed);

@@ -3,8 +3,9 @@ namespace Gatehouse.Grains.Tasks;
 /// <summary>
 /// The owner of one task an upstream created for a task-augmented <c>tools/call</c> (2025-11-25), keyed
 /// <c>{upstream}/{taskId}</c>. Every replica asks it before passing on a <c>tasks/*</c> request, so a task id
-/// reaches the upstream only from the grant (and end user) whose call created it. Held in memory until the
-/// task expires: if its silo goes, the record goes with it, and the task's requests are refused as unknown.
+/// reaches the upstream only from the grant (and end user) whose call created it. Kept until the task expires, in
+/// PostgreSQL when the cluster has it, so the record outlives its silo; on the embedded default (memory only), if its
+/// silo goes, the record goes with it, and the task's requests are refused as unknown.
 /// </summary>
 [Alias("Gatehouse.ITaskOwnerGrain")]
 public interface ITaskOwnerGrain : IGrainWithStringKey

@@ -19,6 +19,7 @@ internal static class StorageServiceCollectionExtensions
             builder.Services.AddSingleton<IGrantStore, PostgresGrantStore>();
             builder.Services.AddSingleton<IApprovalStore, PostgresApprovalStore>();
             builder.Services.AddSingleton<IToolPinStore, PostgresToolPinStore>();
+            builder.Services.AddSingleton<ITaskOwnerStore, PostgresTaskOwnerStore>();
             if (DurabilityKinds.Effective(options) == DurabilityKinds.Durable)
             {
                 builder.Services.AddSingleton<PostgresCounterStore>();

@@ -2,6 +2,8 @@ using Gatehouse.Grains.Approvals;
 using Gatehouse.Grains.Grants;
 using Gatehouse.Grains.Pins;
 using Gatehouse.Grains.Policies;
+using Gatehouse.Grains.Sessions;
+using Gatehouse.Grains.Tasks;
 using Gatehouse.Storage.Tests.TestSupport;
 using Npgsql;
 
@@ -41,6 +43,27 @@ public sealed class StoreRoundTripTests(MigratedDatabase database) : IClassFixtu
         await new PostgresToolPinStore(_writer).SaveAsync("pins-a", new ToolPin("weather", pending, At.AddMinutes(2), null, null), CancellationToken.None);
         var accepted = (await new PostgresToolPinStore(_reader).LoadAsync("pins-a", CancellationToken.None)).Single(p => p.Tool == "weather");
         Assert.Equal(new ToolPin("weather", pending, At.AddMinutes(2), null, null), accepted);
+    }
+
+    [Fact]
+    public async Task A_task_owner_comes_back_with_its_session_the_first_record_stands_and_an_expired_one_is_replaced()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var session = new UpstreamBinding("upstream-session-1", "2025-11-25", """{"name":"everything"}""", """{"tasks":{}}""", null);
+        var owner = new TaskOwner("tasker", "user-1", "simulate-research-query", now.AddHours(1), session);
+        var key = $"tasks/{Guid.NewGuid():N}";
+
+        Assert.Null(await new PostgresTaskOwnerStore(_reader).LoadAsync(key, CancellationToken.None));
+        Assert.Equal(owner, await new PostgresTaskOwnerStore(_writer).AddAsync(key, owner, CancellationToken.None));
+        var stranger = owner with { GrantId = "stranger", Subject = null };
+        Assert.Equal(owner, await new PostgresTaskOwnerStore(_writer).AddAsync(key, stranger, CancellationToken.None));
+        Assert.Equal(owner, await new PostgresTaskOwnerStore(_reader).LoadAsync(key, CancellationToken.None));
+
+        // Expired: no longer loaded, and a new record for the id takes its place.
+        var expiredKey = $"tasks/{Guid.NewGuid():N}";
+        await new PostgresTaskOwnerStore(_writer).AddAsync(expiredKey, owner with { ExpiresAt = now.AddSeconds(-1) }, CancellationToken.None);
+        Assert.Null(await new PostgresTaskOwnerStore(_reader).LoadAsync(expiredKey, CancellationToken.None));
+        Assert.Equal(stranger, await new PostgresTaskOwnerStore(_writer).AddAsync(expiredKey, stranger, CancellationToken.None));
     }
 
     [Fact]
