@@ -17,6 +17,9 @@ namespace Gatehouse.Upstreams;
 /// </summary>
 public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposable
 {
+    /// <summary>What the SDK's client puts before a remote error's message.</summary>
+    private const string RemoteErrorPrefix = "Request failed (remote): ";
+
     private readonly string _name;
     private readonly UpstreamOptions _options;
     private readonly UpstreamTransportFactory _transports;
@@ -155,7 +158,7 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
         }
         catch (McpProtocolException ex)
         {
-            throw new UpstreamException(UpstreamFrameKind.Error, _name, ex.Message, (int)ex.ErrorCode);
+            throw new UpstreamException(UpstreamFrameKind.Error, _name, UpstreamMessage(ex), (int)ex.ErrorCode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -184,6 +187,10 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
             }
         }
     }
+
+    /// <summary>The upstream's error message as it sent it, without the prefix the SDK's client puts before it.</summary>
+    private static string UpstreamMessage(McpProtocolException ex) =>
+        ex.Message.StartsWith(RemoteErrorPrefix, StringComparison.Ordinal) ? ex.Message[RemoteErrorPrefix.Length..] : ex.Message;
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,8 @@ namespace Gatehouse.EndToEnd.Tests.Front;
 
 /// <summary>
 /// The caching hints of 2026-07-28 (<c>cacheScope</c>, <c>ttlMs</c>) on lists and resource reads: private wherever
-/// what is listed depends on who asks, the upstream's own elsewhere, and none added for agents of 2025.
+/// what is listed depends on who asks, the upstream's own elsewhere, and where the upstream (on 2025-11-25) gave none,
+/// the values that promise least (the revision requires both): private, stale at once. None added for agents of 2025.
 /// The test upstream marks its prompt lists private with a <see cref="PromptListTimeToLive"/>; its other lists carry no hints.
 /// </summary>
 [Collection(CoreGatewayCollection.Name)]
@@ -65,21 +66,21 @@ public sealed class CacheHintTests(CoreGatewayFixture fixture)
         var betaPages = await PromptPagesAsync(beta);
         var partialPages = await PromptPagesAsync(partial);
 
-        // server-everything gives no ttlMs; the test upstream does.
-        Assert.All(comboPages.Where(page => page.Prompts.Any(p => p.Name.StartsWith("everything__", StringComparison.Ordinal))), page => Assert.Null(page.TimeToLive));
+        // server-everything gives no ttlMs, so its pages are stale at once; the test upstream gives one.
+        Assert.All(comboPages.Where(page => page.Prompts.Any(p => p.Name.StartsWith("everything__", StringComparison.Ordinal))), page => Assert.Equal(TimeSpan.Zero, page.TimeToLive));
         var fromTest = Assert.Single(comboPages, page => page.Prompts.Any(p => p.Name == "test__greet"));
         Assert.Equal(PromptListTimeToLive, fromTest.TimeToLive);
         Assert.Equal(PromptListTimeToLive, Assert.Single(betaPages).TimeToLive);
 
-        // The page of the test upstream also stands for 'down', which failed and gave none.
+        // The page of the test upstream also stands for 'down', which failed and gave none: stale at once.
         var withDown = Assert.Single(partialPages);
         Assert.Contains(withDown.Prompts, p => p.Name == "test__greet");
-        Assert.Null(withDown.TimeToLive);
+        Assert.Equal(TimeSpan.Zero, withDown.TimeToLive);
         Assert.All([.. comboPages, .. betaPages, .. partialPages], page => Assert.Equal(CacheScope.Private, page.CacheScope));
     }
 
     [Fact]
-    public async Task A_2026_agent_of_an_upstream_endpoint_gets_the_upstreams_own_hints()
+    public async Task A_2026_agent_of_an_upstream_endpoint_gets_the_upstreams_own_hints_and_the_least_promising_where_it_gave_none()
     {
         await using var agent = await fixture.Gateway.ConnectAsync("test", "beta", July2026);
 
@@ -88,9 +89,10 @@ public sealed class CacheHintTests(CoreGatewayFixture fixture)
         var hello = await agent.ReadResourceAsync("test://static/hello");
 
         Assert.Null(agent.SessionId);
-        Assert.Null(tools.CacheScope);
-        Assert.Null(tools.TimeToLive);
-        Assert.Null(hello.CacheScope);
+        Assert.Equal(CacheScope.Private, tools.CacheScope);
+        Assert.Equal(TimeSpan.Zero, tools.TimeToLive);
+        Assert.Equal(CacheScope.Private, hello.CacheScope);
+        Assert.Equal(TimeSpan.Zero, hello.TimeToLive);
         Assert.Equal(CacheScope.Private, prompts.CacheScope);
         Assert.Equal(PromptListTimeToLive, prompts.TimeToLive);
     }

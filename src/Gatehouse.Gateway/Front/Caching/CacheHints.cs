@@ -19,7 +19,7 @@ internal static class CacheHints
 
     private const string Public = "public";
 
-    private const string Private = "private";
+    public const string Private = "private";
 
     /// <summary>Whether the agent's request is of a revision that has the hints.</summary>
     public static bool AreKnownTo(JsonRpcRequest request, McpServer server) =>
