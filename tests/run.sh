@@ -11,10 +11,12 @@ if ! (cd tests/node && npm ls --depth=0 >/dev/null 2>&1); then
   (cd tests/node && npm ci --no-audit --no-fund)
 fi
 
-echo "==> Conformance suite (tests/conformance, with its own Node 22)"
-if ! (cd tests/conformance && npm ls --depth=0 >/dev/null 2>&1); then
-  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error)
-fi
+echo "==> Conformance suite (tests/conformance, and tests/conformance-2026 for the 2026-07-28 requirements; each with its own Node 22)"
+for suite in tests/conformance tests/conformance-2026; do
+  if ! (cd "$suite" && npm ls --depth=0 >/dev/null 2>&1); then
+    (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 if [ -f tests/postgres.sh ]; then
   echo "==> PostgreSQL"

@@ -15,6 +15,7 @@
 #
 # Time limits (seconds): CONFORMANCE_SCENARIO_TIMEOUT per scenario (default 60),
 # CONFORMANCE_RUN_TIMEOUT for the whole run (default 900); scenarios past it are reported as failed.
+# CONFORMANCE_REQUIREMENTS=2026-07-28 runs the scenarios that revision requires, at its wire, with tests/conformance-2026.
 set -uo pipefail
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$dir/lib.sh"
@@ -63,7 +64,8 @@ export CONFORMANCE_INJECT_HEADERS=$headers_json
 CONFORMANCE_TARGET_ORIGIN=$(URL=$origin "$CONFORMANCE_NODE" -e 'console.log(new URL(process.env.URL).origin)')
 export CONFORMANCE_TARGET_ORIGIN
 
-echo "conformance: $(wc -l < "$logs/scenarios.txt") server scenarios against $url" >&2
+mapfile -t server_options < <(conformance_server_options)
+echo "conformance: $(wc -l < "$logs/scenarios.txt") server scenarios against $url${CONFORMANCE_REQUIREMENTS:+ (required for $CONFORMANCE_REQUIREMENTS)}" >&2
 deadline=$((SECONDS + run_timeout))
 while read -r scenario; do
   scenario_dir=$logs/$scenario
@@ -77,7 +79,7 @@ while read -r scenario; do
   echo "conformance: $scenario" >&2
   # stdin from /dev/null: the loop reads the scenario list on stdin.
   timeout --kill-after=5 "$limit" "$CONFORMANCE_NODE" --import "$dir/inject-headers.mjs" "$CONFORMANCE_CLI" \
-    server --url "$url" --scenario "$scenario" --output-dir "$scenario_dir" \
+    server --url "$url" --scenario "$scenario" --output-dir "$scenario_dir" "${server_options[@]}" \
     < /dev/null > "$scenario_dir/output.txt" 2>&1
   echo $? > "$scenario_dir/exit-code"
 done < "$logs/scenarios.txt"

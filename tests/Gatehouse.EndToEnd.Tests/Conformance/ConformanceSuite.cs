@@ -18,8 +18,11 @@ internal static class ConformanceSuite
         ["CONFORMANCE_RUN_TIMEOUT"] = ((int)RunCeiling.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Runs every server scenario against <paramref name="url"/>; scenario name → "pass" or "fail".</summary>
-    public static async Task<Dictionary<string, string>> RunAsync(Uri url, string? token = null)
+    /// <summary>
+    /// Runs every server scenario against <paramref name="url"/> (with <paramref name="requirements"/>, those that revision
+    /// requires, at its wire); scenario name → "pass" or "fail".
+    /// </summary>
+    public static async Task<Dictionary<string, string>> RunAsync(Uri url, string? token = null, string? requirements = null)
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("gatehouse-conformance-").FullName, "results.json");
         var arguments = new List<string> { Paths.ConformanceScript("run.sh") };
@@ -29,7 +32,13 @@ internal static class ConformanceSuite
         }
 
         arguments.AddRange([url.ToString(), output]);
-        await using var run = ChildProcess.Start("bash", arguments, environment: Ceilings);
+        var environment = new Dictionary<string, string>(Ceilings);
+        if (requirements is not null)
+        {
+            environment["CONFORMANCE_REQUIREMENTS"] = requirements;
+        }
+
+        await using var run = ChildProcess.Start("bash", arguments, environment: environment);
         await run.WaitForExitAsync(RunCeiling + TimeSpan.FromMinutes(1));
         if (run.ExitCode != 0 || !File.Exists(output))
         {
