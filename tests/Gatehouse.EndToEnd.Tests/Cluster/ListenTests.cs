@@ -21,26 +21,12 @@ public sealed class ListenTests(FidelityFixture fixture)
     {
         var token = Cluster.TokenOf("agent");
         using var http = new HttpClient { Timeout = Eventually.Ceiling };
-        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(Hello, "test://static/other") };
-        var listen = await http.SendAsync(
-            RawMcp.Post2026(new Uri(Cluster.LiveUrls[0], "/mcp/watched"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
-            HttpCompletionOption.ResponseHeadersRead);
-        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = RawMcp.ReadEventsAsync(listen, events =>
-        {
-            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
-            {
-                acknowledged.TrySetResult(ack["params"]!.AsObject());
-            }
-
-            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
-        });
-        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+        var listen = await Listen.OpenAsync(http, new Uri(Cluster.LiveUrls[0], "/mcp/watched"), token, Hello, "test://static/other");
+        var ack = listen.Acknowledged;
 
         // The upstream tells its subscribed sessions (the listen's own) when the test chooses, through another replica.
         Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[1], token));
-        var events = await reading.WaitAsync(Eventually.Ceiling);
-        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+        var update = await listen.UpdateAsync();
 
         Assert.Equal([Hello, "test://static/other"], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
         Assert.Equal(1, (int?)ack["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
@@ -63,25 +49,11 @@ public sealed class ListenTests(FidelityFixture fixture)
         var token = Cluster.TokenOf("agent");
         var watchedHello = "gatehouse:watched:" + Hello;
         using var http = new HttpClient { Timeout = Eventually.Ceiling };
-        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(watchedHello, "gatehouse:metered:" + Hello, "gatehouse:nowhere:x") };
-        var listen = await http.SendAsync(
-            RawMcp.Post2026(new Uri(Cluster.LiveUrls[1], "/mcp"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
-            HttpCompletionOption.ResponseHeadersRead);
-        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = RawMcp.ReadEventsAsync(listen, events =>
-        {
-            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
-            {
-                acknowledged.TrySetResult(ack["params"]!.AsObject());
-            }
-
-            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
-        });
-        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+        var listen = await Listen.OpenAsync(http, new Uri(Cluster.LiveUrls[1], "/mcp"), token, watchedHello, "gatehouse:metered:" + Hello, "gatehouse:nowhere:x");
+        var ack = listen.Acknowledged;
 
         Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[2], token));
-        var events = await reading.WaitAsync(Eventually.Ceiling);
-        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+        var update = await listen.UpdateAsync();
 
         Assert.Equal([watchedHello], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
         Assert.Equal(watchedHello, (string?)update["params"]!["uri"]);
@@ -101,25 +73,11 @@ public sealed class ListenTests(FidelityFixture fixture)
     {
         var token = Cluster.TokenOf("local");
         using var http = new HttpClient { Timeout = Eventually.Ceiling };
-        var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray(Hello) };
-        var listen = await http.SendAsync(
-            RawMcp.Post2026(new Uri(Cluster.LiveUrls[2], "/mcp/shared-watched"), token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
-            HttpCompletionOption.ResponseHeadersRead);
-        var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = RawMcp.ReadEventsAsync(listen, events =>
-        {
-            if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
-            {
-                acknowledged.TrySetResult(ack["params"]!.AsObject());
-            }
-
-            return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
-        });
-        var ack = await acknowledged.Task.WaitAsync(Eventually.Ceiling);
+        var listen = await Listen.OpenAsync(http, new Uri(Cluster.LiveUrls[2], "/mcp/shared-watched"), token, Hello);
+        var ack = listen.Acknowledged;
 
         Assert.Equal("1", await TouchAsync(http, Cluster.LiveUrls[0], token, "shared-watched"));
-        var events = await reading.WaitAsync(Eventually.Ceiling);
-        var update = events.Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+        var update = await listen.UpdateAsync();
 
         Assert.Equal([Hello], ack["notifications"]!["resourceSubscriptions"]!.AsArray().Select(u => (string?)u));
         Assert.Equal(Hello, (string?)update["params"]!["uri"]);
@@ -134,5 +92,39 @@ public sealed class ListenTests(FidelityFixture fixture)
         var called = await RawMcp.RequestAsync2026(http, new Uri(replica, $"/mcp/{upstream}"), token, "tools/call",
             new JsonObject { ["name"] = "touch", ["arguments"] = new JsonObject { ["uri"] = Hello } });
         return (string?)called["result"]?["content"]?[0]?["text"];
+    }
+
+    /// <summary>A <c>subscriptions/listen</c> held open, acknowledged, and read until its first resource update.</summary>
+    private sealed class Listen(HttpResponseMessage response, JsonObject acknowledged, Task<List<(string? Id, string Data)>> reading) : IDisposable
+    {
+        /// <summary>The <c>params</c> of the listen's acknowledgement.</summary>
+        public JsonObject Acknowledged => acknowledged;
+
+        /// <summary>Opens a listen for updates of <paramref name="uris"/> and waits for its acknowledgement.</summary>
+        public static async Task<Listen> OpenAsync(HttpClient http, Uri endpoint, string token, params string[] uris)
+        {
+            var notifications = new JsonObject { ["resourceSubscriptions"] = new JsonArray([.. uris.Select(uri => JsonValue.Create(uri))]) };
+            var response = await http.SendAsync(
+                RawMcp.Post2026(endpoint, token, "subscriptions/listen", new JsonObject { ["notifications"] = notifications }),
+                HttpCompletionOption.ResponseHeadersRead);
+            var acknowledged = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var reading = RawMcp.ReadEventsAsync(response, events =>
+            {
+                if (events.Select(e => JsonNode.Parse(e.Data)!).FirstOrDefault(m => (string?)m["method"] == "notifications/subscriptions/acknowledged") is { } ack)
+                {
+                    acknowledged.TrySetResult(ack["params"]!.AsObject());
+                }
+
+                return events.Any(e => e.Data.Contains("notifications/resources/updated", StringComparison.Ordinal));
+            });
+            return new Listen(response, await acknowledged.Task.WaitAsync(Eventually.Ceiling), reading);
+        }
+
+        /// <summary>The first <c>notifications/resources/updated</c> on the listen's stream.</summary>
+        public async Task<JsonNode> UpdateAsync() =>
+            (await reading.WaitAsync(Eventually.Ceiling)).Select(e => JsonNode.Parse(e.Data)!).Single(m => (string?)m["method"] == "notifications/resources/updated");
+
+        /// <summary>Ends the listen (the agent closes its request).</summary>
+        public void Dispose() => response.Dispose();
     }
 }
