@@ -4,7 +4,9 @@
 // tasks/get and tasks/cancel. Its requests
 // go round-robin over several Gatehouse replicas (no sticky routing).
 //
-//   node ts-tasks-agent.mjs --urls URL1,URL2,URL3 --token TOKEN
+//   node ts-tasks-agent.mjs --urls URL1,URL2,URL3 --token TOKEN [--tool NAME]
+//
+// --tool names the research tool as the endpoint lists it (on the aggregate /mcp: tasks__simulate-research-query).
 //
 // Prints one JSON line: what each step saw, and how many requests each replica received. The session is left
 // open (its upstream session holds the tasks), so the test can try the task ids as another caller.
@@ -14,7 +16,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { roundRobin } from "./round-robin.mjs";
 import { ElicitRequestSchema, TaskStatusNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 
-const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" } } });
+const { values: options } = parseArgs({ options: { urls: { type: "string" }, token: { type: "string" }, tool: { type: "string", default: "simulate-research-query" } } });
 const urls = options.urls.split(",").map((u) => new URL(u));
 const { fetch: roundRobinFetch, perReplica } = roundRobin(urls);
 
@@ -42,7 +44,7 @@ const waitFor = async (condition) => {
 /** Runs one task-augmented call to its end: the kinds of message seen, the task's id and statuses, and the result's text. */
 async function runTask(args) {
   const seen = { types: [], statuses: [] };
-  for await (const message of client.experimental.tasks.callToolStream({ name: "simulate-research-query", arguments: args }, undefined, bounded)) {
+  for await (const message of client.experimental.tasks.callToolStream({ name: options.tool, arguments: args }, undefined, bounded)) {
     seen.types.push(message.type);
     if (message.type === "taskCreated") seen.taskId = message.task.taskId;
     if (message.type === "taskStatus") seen.statuses.push(message.task.status);
@@ -63,7 +65,7 @@ try {
   out.sessionId = transport.sessionId;
   out.capability = client.getServerCapabilities()?.tasks ?? null;
   const tools = (await client.listTools()).tools;
-  out.taskSupport = tools.find((t) => t.name === "simulate-research-query")?.execution?.taskSupport ?? null;
+  out.taskSupport = tools.find((t) => t.name === options.tool)?.execution?.taskSupport ?? null;
 
   step("plain task");
   out.plain = await runTask({ topic: "gateways" });
@@ -82,7 +84,7 @@ try {
 
   step("cancel");
   // A task cancelled while it works: its id comes with the first message, and the stream is left there.
-  const stream = client.experimental.tasks.callToolStream({ name: "simulate-research-query", arguments: { topic: "patience" } }, undefined, bounded);
+  const stream = client.experimental.tasks.callToolStream({ name: options.tool, arguments: { topic: "patience" } }, undefined, bounded);
   const first = await stream.next();
   out.cancelledId = first.value?.task?.taskId ?? null;
   out.cancel = (await client.experimental.tasks.cancelTask(out.cancelledId, bounded)).status;

@@ -81,7 +81,16 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
             Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
         };
 
-        options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, ForwardingFilter.MethodsFor(options.Capabilities)));
+        var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities), StringComparer.Ordinal);
+        if (Tasks.TaskCapability.Merge(infos.Select(info => Tasks.TaskCapability.Of(info?.CapabilitiesJson))) is { } tasks)
+        {
+            // 2025-11-25 agents: the tasks of the grant's upstreams, named {upstream}__{taskId}.
+            methods.UnionWith(tasks.Methods);
+            options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
+            options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
+        }
+
+        options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, methods));
 
         // A 2026-07-28 agent's subscriptions/listen: on each of the grant's upstreams.
         var served = members.Select(front => front.Upstream).Zip(each.Select(Served)).ToList();

@@ -159,6 +159,51 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         Assert.True(aggregate["error"] is not null || (bool?)aggregate["result"]?["isError"] == true, aggregate.ToJsonString());
     }
 
+    /// <summary>
+    /// On the aggregate <c>/mcp</c>, 2025-11-25 agents get tasks too, named <c>{upstream}__{taskId}</c> as tools are, so that
+    /// each request routes back to the task's upstream: the TypeScript SDK client's whole run (status notifications and the
+    /// task's question name the task so too), then the C# SDK client's, by hand; the owner rules are those of the upstream's
+    /// own endpoint.
+    /// </summary>
+    [Fact]
+    public async Task A_2025_agent_on_the_aggregate_endpoint_reaches_its_tasks_by_their_upstreams_name()
+    {
+        var typeScript = await RunTypeScriptAgentAsync(Cluster.LiveUrls.Select(url => new Uri(url, "/mcp")).ToList(), "tasker", "tasks__simulate-research-query");
+        Assert.StartsWith("tasks__", (string?)typeScript["plain"]!["taskId"], StringComparison.Ordinal);
+
+        var (agent, balancer) = await Cluster.ConnectAsync(null, "tasker");
+        await using var _ = agent;
+
+        var made = (await agent.SendRequestAsync(new JsonRpcRequest
+        {
+            Method = "tools/call",
+            Params = new JsonObject { ["name"] = "tasks__simulate-research-query", ["arguments"] = new JsonObject { ["topic"] = "aggregate" }, ["task"] = new JsonObject() },
+        })).Result!;
+        var taskId = (string)made["task"]!["taskId"]!;
+        var ended = await Eventually.ValueAsync(
+            async () => (await agent.SendRequestAsync(new JsonRpcRequest { Method = "tasks/get", Params = new JsonObject { ["taskId"] = taskId } })).Result!,
+            state => (string?)state["status"] is "completed" or "failed" or "cancelled",
+            state => $"the task is still {state.ToJsonString()}");
+        var result = (await agent.SendRequestAsync(new JsonRpcRequest { Method = "tasks/result", Params = new JsonObject { ["taskId"] = taskId } })).Result!;
+        var listed = (await agent.SendRequestAsync(new JsonRpcRequest { Method = "tasks/list", Params = new JsonObject() })).Result!;
+
+        Assert.StartsWith("tasks__", taskId, StringComparison.Ordinal);
+        Assert.Equal(("completed", taskId), ((string?)ended["status"], (string?)ended["taskId"]));
+        Assert.StartsWith("# Research Report: aggregate\n", (string?)result["content"]![0]!["text"], StringComparison.Ordinal);
+        Assert.Contains(listed["tasks"]!.AsArray(), task => (string?)task!["taskId"] == taskId);
+        Assert.True(balancer.Sent.Distinct().Count() >= 2, "the requests went to one replica");
+
+        // Another grant of the same upstream does not reach it through the aggregate either; a name of no upstream is unknown.
+        var (stranger, _) = await Cluster.ConnectAsync(null, "stranger");
+        await using var __ = stranger;
+        var refused = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(
+            async () => await stranger.SendRequestAsync(new JsonRpcRequest { Method = "tasks/get", Params = new JsonObject { ["taskId"] = taskId } }));
+        var nowhere = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(
+            async () => await agent.SendRequestAsync(new JsonRpcRequest { Method = "tasks/get", Params = new JsonObject { ["taskId"] = "nowhere__" + taskId } }));
+        Assert.Contains("Unknown task", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown task", nowhere.Message, StringComparison.Ordinal);
+    }
+
     /// <remarks>
     /// A stdio upstream with a process per agent session: the session's tasks live in its process, which every replica
     /// reaches through its grain; the task's question goes to the agent through the replica whose request it serves.
@@ -172,9 +217,9 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
     }
 
     /// <summary>Runs <c>ts-tasks-agent.mjs</c> through <paramref name="endpoints"/> round robin and checks what every upstream's tasks must do.</summary>
-    private async Task<JsonObject> RunTypeScriptAgentAsync(IReadOnlyList<Uri> endpoints, string grant)
+    private async Task<JsonObject> RunTypeScriptAgentAsync(IReadOnlyList<Uri> endpoints, string grant, string tool = "simulate-research-query")
     {
-        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf(grant), "ts-tasks-agent.mjs");
+        var run = await TypeScriptClusterAgent.RunAsync(endpoints, Cluster.TokenOf(grant), "ts-tasks-agent.mjs", "--tool", tool);
 
         Assert.Null(run["error"]);
         Assert.NotNull(run["capability"]?["requests"]?["tools"]?["call"]);

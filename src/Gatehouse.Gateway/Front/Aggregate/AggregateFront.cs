@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Front.Caching;
 using Gatehouse.Gateway.Front.Messages;
+using Gatehouse.Gateway.Front.Tasks;
 using Gatehouse.Policy.Naming;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -51,7 +52,24 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             case RequestMethods.ToolsCall:
             {
                 var (front, tool) = ByName(user, ParamShapes.String(request, "name"), "tool");
-                return await front.CallToolAsync(tool, Rewrite(request, p => p["name"] = tool), server, user, cancellationToken);
+                var called = await front.CallToolAsync(tool, Rewrite(request, p => p["name"] = tool), server, user, cancellationToken);
+                if (server.SessionId is not null && called["task"] is JsonObject)
+                {
+                    // A task the call created (2025-11-25): named as the agent will ask for it.
+                    TaskNames.ToAgent(front.Upstream, called);
+                }
+
+                return called;
+            }
+
+            case TaskCapability.ListMethod when server.SessionId is not null:
+                return await ListAsync("tasks", request, server, user, (front, item) => Rename(front, item, "taskId"), cancellationToken, TaskPageAsync);
+            case TaskCapability.GetMethod or TaskCapability.ResultMethod or TaskCapability.CancelMethod when server.SessionId is not null:
+            {
+                var (front, taskId) = ByName(user, ParamShapes.String(request, "taskId"), "task");
+                var answer = await front.HandleAsync(Rewrite(request, p => p["taskId"] = taskId), server, user, cancellationToken);
+                TaskNames.ToAgent(front.Upstream, answer);
+                return answer;
             }
 
             case RequestMethods.PromptsGet:
@@ -123,7 +141,30 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
         [.. (grants.FindById(user.GrantId())?.Upstreams ?? new HashSet<string>()).Order(StringComparer.Ordinal)
             .Select(name => fronts.TryGet(name, out var front) ? front : null).OfType<UpstreamFront>()];
 
-    private async Task<JsonNode> ListAsync(string property, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, Func<UpstreamFront, JsonObject, bool> keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// One upstream's page of the caller's own tasks (its endpoint keeps out the others'); an upstream that lists no tasks
+    /// gives an empty page.
+    /// </summary>
+    private static async Task<JsonNode?> TaskPageAsync(UpstreamFront front, JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await front.HandleAsync(request, server, user, cancellationToken);
+        }
+        catch (McpProtocolException ex) when (ex.ErrorCode == McpErrorCode.MethodNotFound)
+        {
+            return new JsonObject { ["tasks"] = new JsonArray() };
+        }
+    }
+
+    private async Task<JsonNode> ListAsync(
+        string property,
+        JsonRpcRequest request,
+        McpServer server,
+        ClaimsPrincipal? user,
+        Func<UpstreamFront, JsonObject, bool> keep,
+        CancellationToken cancellationToken,
+        Func<UpstreamFront, JsonRpcRequest, McpServer, ClaimsPrincipal?, CancellationToken, Task<JsonNode?>>? fetch = null)
     {
         var upstreams = FrontsOf(user);
         var cursor = AggregateCursor.Decode(request.Params?["cursor"] is JsonValue value ? value.GetValue<string>() : null, upstreams.Count);
@@ -137,7 +178,10 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             JsonNode? page;
             try
             {
-                page = await front.SendAsync(Rewrite(request, p => SetCursor(p, inner)), server, null, cancellationToken);
+                var paged = Rewrite(request, p => SetCursor(p, inner));
+                page = fetch is null
+                    ? await front.SendAsync(paged, server, null, cancellationToken)
+                    : await fetch(front, paged, server, user, cancellationToken);
             }
             catch (UpstreamException ex)
             {

@@ -16,6 +16,9 @@ internal sealed class TaskCapability
     public const string ListMethod = "tasks/list";
     public const string CancelMethod = "tasks/cancel";
 
+    /// <summary>A task's status changed (relayed to the session of the agent whose call created it).</summary>
+    public const string StatusNotification = "notifications/tasks/status";
+
     /// <summary>The revision whose agents are told of tasks; earlier ones have none, and 2026-07-28 made them an extension.</summary>
     private const string Revision = "2025-11-25";
 
@@ -32,6 +35,37 @@ internal sealed class TaskCapability
         capabilitiesJson is not null && Offers.GetOrAdd(capabilitiesJson, static json => Offered.Of(JsonNode.Parse(json)?["tasks"] as JsonObject)) is { } offered
             ? new TaskCapability(offered)
             : null;
+
+    /// <summary>
+    /// What the aggregate <c>/mcp</c> offers a 2025-11-25 agent: tasks of tool calls when an upstream of the grant makes
+    /// them, and list and cancel when one offers them (the others' answer that they have none); null when none offers tasks.
+    /// </summary>
+    public static TaskCapability? Merge(IEnumerable<TaskCapability?> members)
+    {
+        var offers = members.OfType<TaskCapability>().Select(member => member._offered).ToList();
+        if (offers.Count == 0)
+        {
+            return null;
+        }
+
+        var merged = new JsonObject();
+        if (offers.Any(offer => offer.List))
+        {
+            merged["list"] = new JsonObject();
+        }
+
+        if (offers.Any(offer => offer.Cancel))
+        {
+            merged["cancel"] = new JsonObject();
+        }
+
+        if (offers.Any(offer => offer.ToolCalls))
+        {
+            merged["requests"] = new JsonObject { ["tools"] = new JsonObject { ["call"] = new JsonObject() } };
+        }
+
+        return new TaskCapability(Offered.Of(merged)!);
+    }
 
     /// <summary>A method of tasks, of either generation (2025-11-25's, or the 2026-07-28 extension's <c>tasks/update</c>).</summary>
     public static bool IsTaskMethod(string method) => method is GetMethod or ResultMethod or ListMethod or CancelMethod or TaskExtension.UpdateMethod;
