@@ -84,10 +84,16 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities), StringComparer.Ordinal);
         if (Tasks.TaskCapability.Merge(infos.Select(info => Tasks.TaskCapability.Of(info?.CapabilitiesJson))) is { } tasks)
         {
-            // 2025-11-25 agents: the tasks of the grant's upstreams, named {upstream}__{taskId}.
+            // The tasks of the grant's upstreams, named {upstream}__{taskId}: for 2025-11-25 agents as the upstreams
+            // offer them, for 2026-07-28 agents as the extension.
             methods.UnionWith(tasks.Methods);
             options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
             options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
+            if (tasks.CreatedByToolCalls)
+            {
+                methods.Add(Tasks.TaskExtension.UpdateMethod);
+                options.Capabilities.Extensions = new Dictionary<string, object> { [Tasks.TaskExtension.Name] = new System.Text.Json.Nodes.JsonObject() };
+            }
         }
 
         options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, methods));

@@ -149,14 +149,30 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
             Assert.Contains("\"code\":-32601", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        // An agent that does not take tasks cannot call a tool that runs only as one: the upstream refuses it. Nor can one
-        // that does on /mcp, which has no tasks/get to reach a task by: no task is made there.
+        // An agent that does not take tasks cannot call a tool that runs only as one: the upstream refuses it.
         var plain = await RawMcp.RequestAsync2026(http, endpoints[2], token, "tools/call", research);
         Assert.True(plain["error"] is not null || (bool?)plain["result"]?["isError"] == true, plain.ToJsonString());
+
+        // On the aggregate /mcp: offered too, the task named {upstream}__{taskId} (in Mcp-Name as well), polled to its end
+        // through every replica.
+        var aggregates = Cluster.LiveUrls.Select(url => new Uri(url, "/mcp")).ToList();
+        var aggregateDiscover = await RawMcp.RequestAsync2026(http, aggregates[0], token, "server/discover", null, takesTasks);
+        Assert.NotNull(aggregateDiscover["result"]?["capabilities"]?["extensions"]?["io.modelcontextprotocol/tasks"]);
         research["name"] = "tasks__simulate-research-query";
-        var aggregate = await RawMcp.RequestAsync2026(http, new Uri(Cluster.LiveUrls[0], "/mcp"), token, "tools/call", research, takesTasks);
-        Assert.NotEqual("task", (string?)aggregate["result"]?["resultType"]);
-        Assert.True(aggregate["error"] is not null || (bool?)aggregate["result"]?["isError"] == true, aggregate.ToJsonString());
+        research["arguments"] = new JsonObject { ["topic"] = "aggregate" };
+        var onAggregate = (await RawMcp.RequestAsync2026(http, aggregates[1], token, "tools/call", research, takesTasks))["result"]!;
+        Assert.Equal("task", (string?)onAggregate["resultType"]);
+        var aggregateTaskId = (string)onAggregate["taskId"]!;
+        Assert.Equal("tasks__", aggregateTaskId[.."tasks__".Length]);
+        var aggregatePoll = 0;
+        var aggregateEnded = (await Eventually.ValueAsync(
+            () => RawMcp.RequestAsync2026(http, aggregates[aggregatePoll++ % aggregates.Count], token, "tasks/get", new JsonObject { ["taskId"] = aggregateTaskId }, takesTasks),
+            response => response["error"] is not null || (string?)response["result"]?["status"] is "completed" or "failed" or "cancelled",
+            response => $"the task is still {response.ToJsonString()}"))["result"] ?? throw new Xunit.Sdk.XunitException("tasks/get on /mcp failed");
+        Assert.Equal(("completed", aggregateTaskId), ((string?)aggregateEnded["status"], (string?)aggregateEnded["taskId"]));
+        Assert.StartsWith("# Research Report: aggregate\n", (string?)aggregateEnded["result"]!["content"]![0]!["text"], StringComparison.Ordinal);
+        var aggregateStranger = await RawMcp.RequestAsync2026(http, aggregates[2], Cluster.TokenOf("stranger"), "tasks/get", new JsonObject { ["taskId"] = aggregateTaskId }, takesTasks);
+        Assert.Equal(-32602, (int?)aggregateStranger["error"]?["code"]);
     }
 
     /// <summary>

@@ -53,9 +53,9 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             {
                 var (front, tool) = ByName(user, ParamShapes.String(request, "name"), "tool");
                 var called = await front.CallToolAsync(tool, Rewrite(request, p => p["name"] = tool), server, user, cancellationToken);
-                if (server.SessionId is not null && called["task"] is JsonObject)
+                if (called["task"] is JsonObject || (called["resultType"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "task"))
                 {
-                    // A task the call created (2025-11-25): named as the agent will ask for it.
+                    // A task the call created (2025-11-25's, or the 2026-07-28 extension's): named as the agent will ask for it.
                     TaskNames.ToAgent(front.Upstream, called);
                 }
 
@@ -64,7 +64,7 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
 
             case TaskCapability.ListMethod when server.SessionId is not null:
                 return await ListAsync("tasks", request, server, user, (front, item) => Rename(front, item, "taskId"), cancellationToken, TaskPageAsync);
-            case TaskCapability.GetMethod or TaskCapability.ResultMethod or TaskCapability.CancelMethod when server.SessionId is not null:
+            case TaskCapability.GetMethod or TaskCapability.ResultMethod or TaskCapability.CancelMethod or TaskExtension.UpdateMethod:
             {
                 var (front, taskId) = ByName(user, ParamShapes.String(request, "taskId"), "task");
                 var answer = await front.HandleAsync(Rewrite(request, p => p["taskId"] = taskId), server, user, cancellationToken);
