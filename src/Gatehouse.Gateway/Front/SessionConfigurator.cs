@@ -37,21 +37,8 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         options.ServerInstructions = info?.Instructions;
         options.Capabilities = Served(CapabilitiesOf(info));
 
-        var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities), StringComparer.Ordinal);
-        if (Tasks.TaskCapability.Of(info?.CapabilitiesJson) is { } tasks)
-        {
-            // Not modelled by the SDK: forwarded, and added to the initialize answer, as the upstream offers them.
-            methods.UnionWith(tasks.Methods);
-            options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
-            options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
-            if (tasks.CreatedByToolCalls)
-            {
-                // 2026-07-28 agents: the tasks extension, over the upstream's tasks.
-                methods.Add(Tasks.TaskExtension.UpdateMethod);
-                options.Capabilities.Extensions = new Dictionary<string, object> { [Tasks.TaskExtension.Name] = new System.Text.Json.Nodes.JsonObject() };
-            }
-        }
-
+        // Tasks are not modelled by the SDK: forwarded, and added to the initialize answer, as the upstream offers them.
+        var methods = OfferTasks(options, Tasks.TaskCapability.Of(info?.CapabilitiesJson));
         options.Filters.Message.IncomingFilters.Add(forwarding.For(front, methods));
 
         // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).
@@ -81,26 +68,37 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
             Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
         };
 
-        var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities), StringComparer.Ordinal);
-        if (Tasks.TaskCapability.Merge(infos.Select(info => Tasks.TaskCapability.Of(info?.CapabilitiesJson))) is { } tasks)
-        {
-            // The tasks of the grant's upstreams, named {upstream}__{taskId}: for 2025-11-25 agents as the upstreams
-            // offer them, for 2026-07-28 agents as the extension.
-            methods.UnionWith(tasks.Methods);
-            options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
-            options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
-            if (tasks.CreatedByToolCalls)
-            {
-                methods.Add(Tasks.TaskExtension.UpdateMethod);
-                options.Capabilities.Extensions = new Dictionary<string, object> { [Tasks.TaskExtension.Name] = new System.Text.Json.Nodes.JsonObject() };
-            }
-        }
-
+        // The tasks of the grant's upstreams, named {upstream}__{taskId} (see AggregateFront).
+        var methods = OfferTasks(options, Tasks.TaskCapability.Merge(infos.Select(info => Tasks.TaskCapability.Of(info?.CapabilitiesJson))));
         options.Filters.Message.IncomingFilters.Add(forwarding.For(aggregate, methods));
 
         // A 2026-07-28 agent's subscriptions/listen: on each of the grant's upstreams.
         var served = members.Select(front => front.Upstream).Zip(each.Select(Served)).ToList();
         options.Handlers.SubscriptionsListenHandler = (request, cancellationToken) => listens.ListenAggregateAsync(served, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The methods the endpoint forwards: those of its capabilities, and the tasks it offers, to 2025-11-25 agents in the
+    /// <c>initialize</c> answer and to 2026-07-28 agents as the tasks extension (when tasks are made of tool calls).
+    /// </summary>
+    private static HashSet<string> OfferTasks(McpServerOptions options, Tasks.TaskCapability? tasks)
+    {
+        var methods = new HashSet<string>(ForwardingFilter.MethodsFor(options.Capabilities!), StringComparer.Ordinal);
+        if (tasks is null)
+        {
+            return methods;
+        }
+
+        methods.UnionWith(tasks.Methods);
+        options.Filters.Message.IncomingFilters.Add(tasks.NoteInitialize);
+        options.Filters.Message.OutgoingFilters.Add(tasks.Advertise);
+        if (tasks.CreatedByToolCalls)
+        {
+            methods.Add(Tasks.TaskExtension.UpdateMethod);
+            options.Capabilities!.Extensions = new Dictionary<string, object> { [Tasks.TaskExtension.Name] = new System.Text.Json.Nodes.JsonObject() };
+        }
+
+        return methods;
     }
 
     /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>
