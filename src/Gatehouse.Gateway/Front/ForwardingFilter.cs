@@ -16,9 +16,6 @@ namespace Gatehouse.Gateway.Front;
 /// </summary>
 internal sealed partial class ForwardingFilter(ILogger<ForwardingFilter> logger)
 {
-    /// <summary>The code 2025 servers answer an unknown resource with.</summary>
-    private const McpErrorCode ResourceNotFound = (McpErrorCode)(-32002);
-
     /// <summary>The methods an endpoint forwards, when the upstream (or one of the aggregate's) offers their capability.</summary>
     public static IReadOnlySet<string> MethodsFor(ServerCapabilities capabilities)
     {
@@ -64,18 +61,22 @@ internal sealed partial class ForwardingFilter(ILogger<ForwardingFilter> logger)
         }
 
         Messages.ParamShapes.Check(request);
+        var july2026 = AgentRevision.IsJuly2026OrLater(request, context.Server);
         try
         {
             using var agentToken = AgentAccessToken.Token.Use(context.User.AccessToken());
             var result = await route.HandleAsync(request, context.Server, context.User, cancellationToken);
-            RequiredResultFields.Add(request, context.Server, result);
+            if (july2026)
+            {
+                RequiredResultFields.Add(request.Method, result);
+            }
+
             // The server bound to this request's transport puts the response on the request's own stream.
             await context.Server.SendMessageAsync(new JsonRpcResponse { Id = request.Id, Result = result }, cancellationToken);
         }
-        catch (McpProtocolException ex) when (ex.ErrorCode == ResourceNotFound && Caching.CacheHints.AreKnownTo(request, context.Server))
+        catch (McpProtocolException ex) when (july2026 && RequiredResultFields.ErrorFor(ex) is { } error)
         {
-            // A 2025 upstream's "resource not found"; from 2026-07-28 on it is invalid params (SEP-2164).
-            throw new McpProtocolException(ex.Message, McpErrorCode.InvalidParams);
+            throw error;
         }
         catch (Exception ex) when (ex is not McpProtocolException and not OperationCanceledException)
         {

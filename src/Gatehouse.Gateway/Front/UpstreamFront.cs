@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using Gatehouse.Gateway.Auth;
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Auth;
 using Gatehouse.Gateway.Auth.OAuth;
 using Gatehouse.Gateway.Catalog;
 using Gatehouse.Gateway.Continuations;

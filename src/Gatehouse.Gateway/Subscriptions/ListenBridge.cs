@@ -45,25 +45,7 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         {
             foreach (var (member, honored) in listened)
             {
-                var callbacks = new ListenCallbacks(request.Server, honored, member.ToAgent, listenId);
-                if (catalog.Get(member.Upstream).IsStdio)
-                {
-                    held.Add(await StdioListener.OpenAsync(member.Upstream, callbacks, honored.Subscriptions, grains));
-                    continue;
-                }
-
-                var connection = new UpstreamConnection(member.Upstream, catalog.Get(member.Upstream), transports, loggerFactory, time, new AgentSessionSpec
-                {
-                    ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
-                    Callbacks = callbacks,
-                    Listen = true,
-                });
-                held.Add(connection);
-                await connection.GetInfoAsync(cancellationToken);
-                foreach (var uri in honored.Subscriptions)
-                {
-                    await connection.SendAsync(RequestMethods.ResourcesSubscribe, new JsonObject { ["uri"] = uri }, onProgress: null, cancellationToken);
-                }
+                await ListenOnAsync(member.Upstream, honored.Subscriptions, new ListenCallbacks(request.Server, honored, member.ToAgent, listenId), request, held, cancellationToken);
             }
 
             var all = new SubscriptionsListenNotifications
@@ -97,6 +79,35 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         }
 
         return new EmptyResult();
+    }
+
+    /// <summary>
+    /// Starts listening on one upstream, adding what must be let go when the listen ends to <paramref name="held"/>: an
+    /// HTTP upstream's session of the listen's own (its GET stream open, subscribed to <paramref name="subscriptions"/>), or
+    /// a place among a stdio upstream's listeners.
+    /// </summary>
+    private async Task ListenOnAsync(
+        string upstream, IReadOnlyList<string> subscriptions, ListenCallbacks callbacks, RequestContext<SubscriptionsListenRequestParams> request, List<IAsyncDisposable> held, CancellationToken cancellationToken)
+    {
+        var options = catalog.Get(upstream);
+        if (options.IsStdio)
+        {
+            held.Add(await StdioListener.OpenAsync(upstream, callbacks, subscriptions, grains));
+            return;
+        }
+
+        var connection = new UpstreamConnection(upstream, options, transports, loggerFactory, time, new AgentSessionSpec
+        {
+            ClientInfo = request.JsonRpcRequest.Context?.ClientInfo,
+            Callbacks = callbacks,
+            Listen = true,
+        });
+        held.Add(connection);
+        await connection.GetInfoAsync(cancellationToken);
+        foreach (var uri in subscriptions)
+        {
+            await connection.SendAsync(RequestMethods.ResourcesSubscribe, new JsonObject { ["uri"] = uri }, onProgress: null, cancellationToken);
+        }
     }
 
     /// <summary>

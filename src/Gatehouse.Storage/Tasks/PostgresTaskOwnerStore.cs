@@ -14,9 +14,13 @@ public sealed class PostgresTaskOwnerStore(NpgsqlDataSource database) : ITaskOwn
 {
     private const string SelectSql = "SELECT owner::text FROM gatehouse_task_owners WHERE task_key = $1 AND expires_at > now()";
 
-    // An expired row is replaced; an unexpired one stands, and is what the statement returns.
+    // An expired row is replaced; an unexpired one stands, and is what the statement returns. Other expired rows are
+    // removed on the way, a few at a time (never the row being added: one statement may change a row only once).
     private const string AddSql = """
-        WITH added AS (
+        WITH purged AS (
+            DELETE FROM gatehouse_task_owners WHERE task_key IN (
+                SELECT task_key FROM gatehouse_task_owners WHERE expires_at <= now() AND task_key <> $1 LIMIT 100)),
+        added AS (
             INSERT INTO gatehouse_task_owners (task_key, owner, expires_at) VALUES ($1, $2, $3)
             ON CONFLICT (task_key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at
                 WHERE gatehouse_task_owners.expires_at <= now()
@@ -25,8 +29,6 @@ public sealed class PostgresTaskOwnerStore(NpgsqlDataSource database) : ITaskOwn
         UNION ALL
         SELECT owner::text FROM gatehouse_task_owners WHERE task_key = $1 AND NOT EXISTS (SELECT 1 FROM added)
         """;
-
-    private const string PurgeSql = "DELETE FROM gatehouse_task_owners WHERE task_key IN (SELECT task_key FROM gatehouse_task_owners WHERE expires_at <= now() LIMIT 100)";
 
     public async Task<TaskOwner?> LoadAsync(string key, CancellationToken cancellationToken)
     {
@@ -39,11 +41,6 @@ public sealed class PostgresTaskOwnerStore(NpgsqlDataSource database) : ITaskOwn
 
     public async Task<TaskOwner> AddAsync(string key, TaskOwner owner, CancellationToken cancellationToken)
     {
-        await using (var purge = database.CreateCommand(PurgeSql))
-        {
-            await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         await using var command = database.CreateCommand(AddSql);
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(owner), NpgsqlDbType = NpgsqlDbType.Jsonb });

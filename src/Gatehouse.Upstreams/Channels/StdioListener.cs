@@ -32,15 +32,15 @@ public sealed class StdioListener : IAsyncDisposable
         {
             await listener._grain.ListenAsync(listener._reference, [.. resourceUris]).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not UpstreamException and not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex)
         {
             grains.DeleteObjectReference<IAgentCallbackObserver>(listener._reference);
+            if (ex is UpstreamException or OperationCanceledException or OutOfMemoryException)
+            {
+                throw;
+            }
+
             throw new UpstreamException(UpstreamFrameKind.Unreachable, upstream, ex.Message);
-        }
-        catch
-        {
-            grains.DeleteObjectReference<IAgentCallbackObserver>(listener._reference);
-            throw;
         }
 
         return listener;

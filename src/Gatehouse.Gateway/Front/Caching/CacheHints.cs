@@ -14,17 +14,12 @@ internal static class CacheHints
 
     public const string TimeToLiveProperty = "ttlMs";
 
-    /// <summary>The first revision with the hints; revisions are dates, so later ones sort after it.</summary>
-    private const string FirstRevision = "2026-07-28";
-
     private const string Public = "public";
 
     public const string Private = "private";
 
-    /// <summary>Whether the agent's request is of a revision that has the hints.</summary>
-    public static bool AreKnownTo(JsonRpcRequest request, McpServer server) =>
-        (request.Context?.ProtocolVersion ?? server.NegotiatedProtocolVersion) is { } revision
-        && string.CompareOrdinal(revision, FirstRevision) >= 0;
+    /// <summary>Whether the agent's request is of a revision that has the hints (2026-07-28 on).</summary>
+    public static bool AreKnownTo(JsonRpcRequest request, McpServer server) => AgentRevision.IsJuly2026OrLater(request, server);
 
     /// <summary>Whether results of the method carry the hints.</summary>
     public static bool AreCarriedBy(string method) =>
