@@ -108,6 +108,24 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
             }
 
             ValidateProcesses(key, settings, faults);
+            ValidateRevision(key, settings, faults);
+        }
+    }
+
+    private static void ValidateRevision(string key, Gatehouse.Upstreams.UpstreamOptions settings, List<string> faults)
+    {
+        switch (settings.ProtocolVersion)
+        {
+            case null or Gatehouse.Upstreams.UpstreamDefaults.ProtocolVersion:
+                break;
+            case Gatehouse.Upstreams.UpstreamDefaults.StatelessProtocolVersion when settings.IsStdio:
+                faults.Add($"{key}:ProtocolVersion {settings.ProtocolVersion} applies to HTTP upstreams (Url) only; Gatehouse speaks 2025-11-25 to a stdio process.");
+                break;
+            case Gatehouse.Upstreams.UpstreamDefaults.StatelessProtocolVersion:
+                break;
+            default:
+                faults.Add($"{key}:ProtocolVersion must be {Gatehouse.Upstreams.UpstreamDefaults.ProtocolVersion} or {Gatehouse.Upstreams.UpstreamDefaults.StatelessProtocolVersion}, not '{settings.ProtocolVersion}'.");
+                break;
         }
     }
 

@@ -29,7 +29,7 @@ namespace Gatehouse.Gateway.Continuations;
 /// </summary>
 internal sealed class CallBridge(
     IGrainFactory grains, RequestStateProtector states, UpstreamCatalog catalog, UpstreamTransportFactory transports,
-    StdioProcessSlots processes, TimeProvider time, ILoggerFactory loggerFactory)
+    StdioProcessSlots processes, StatelessRelay relay, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>The purpose a bridged call's state is signed for: it cannot stand in for an approval's, nor the reverse.</summary>
     private const string Purpose = "call";
@@ -40,8 +40,11 @@ internal sealed class CallBridge(
     /// <summary>How long a state outlives the upstream's own timeout for the call.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
-    /// <summary>Whether the request is a round of a bridged call: it carries a state signed for one (any other is not, whatever it holds).</summary>
-    public bool Continues(JsonRpcRequest request) => StateOf(request) is not null;
+    /// <summary>
+    /// Whether the request is a round of a bridged call, or of one relayed to an upstream that speaks 2026-07-28 (see
+    /// <see cref="StatelessRelay"/>): it carries a state signed for one (any other is not, whatever it holds).
+    /// </summary>
+    public bool Continues(JsonRpcRequest request) => StateOf(request) is not null || relay.Continues(request);
 
     /// <summary>
     /// Whether this agent's call at this upstream runs bridged: a session of the call's own can be opened (the upstream
@@ -49,7 +52,8 @@ internal sealed class CallBridge(
     /// gets one) and the agent declares sampling, elicitation or roots, or asks for log messages.
     /// </summary>
     public bool Bridges(string upstream, JsonRpcRequest request) =>
-        catalog.Get(upstream) is var options
+        relay.Relays(upstream)
+        || catalog.Get(upstream) is var options
         && (!options.IsStdio || options.IsProcessPerSession)
         && ((request.Context?.ClientCapabilities is { } capabilities
                 && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null))
@@ -59,6 +63,11 @@ internal sealed class CallBridge(
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
     {
+        if (relay.Relays(scope.Upstream))
+        {
+            return await relay.StartAsync(scope, request, server, cancellationToken);
+        }
+
         var options = catalog.Get(scope.Upstream);
 
         // A stdio upstream's process for the call counts against its MaxProcesses on this replica, as a session's does.
@@ -102,6 +111,11 @@ internal sealed class CallBridge(
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
+        if (relay.Continues(request))
+        {
+            return await relay.ContinueAsync(scope, request, server, cancellationToken);
+        }
+
         if (StateOf(request) is not { } state
             || state["upstream"]?.GetValue<string>() != scope.Upstream
             || state["grant"]?.GetValue<string>() != scope.GrantId

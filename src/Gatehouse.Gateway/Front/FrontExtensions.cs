@@ -26,6 +26,7 @@ internal static class FrontExtensions
         services.TryAddSingleton(new Approvals.ApprovalPage(consoleUrl: null));
         services.AddSingleton<Continuations.RequestStateProtector>();
         services.AddSingleton<Continuations.CallBridge>();
+        services.AddSingleton<Continuations.StatelessRelay>();
         services.AddSingleton<Subscriptions.ListenBridge>();
         services.AddSingleton<Tasks.TaskRequests>();
         services.AddSingleton<UpstreamFronts>();

@@ -90,6 +90,7 @@ internal static class GatehouseBuilderExtensions
         services.AddHttpClient();
         services.AddSingleton(provider => new UpstreamCatalog(provider.GetRequiredService<IOptions<GatehouseOptions>>().Value.Upstreams));
         services.AddSingleton<UpstreamTransportFactory>();
+        services.AddSingleton<StatelessUpstreamClient>();
         services.AddSingleton<UpstreamSessionCloser>();
         services.AddSingleton<UpstreamChannels>();
         services.AddSingleton<StdioProcessSlots>();

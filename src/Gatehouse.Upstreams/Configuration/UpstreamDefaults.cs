@@ -16,6 +16,9 @@ public static class UpstreamDefaults
     /// <summary>The protocol revision Gatehouse asks upstreams for.</summary>
     public const string ProtocolVersion = "2025-11-25";
 
+    /// <summary>The revision without sessions, which an upstream may be set to speak to 2026-07-28 agents (<see cref="UpstreamOptions.ProtocolVersion"/>).</summary>
+    public const string StatelessProtocolVersion = "2026-07-28";
+
     /// <summary>First wait before reconnecting to an upstream that failed; it doubles up to <see cref="MaxReconnectDelay"/>.</summary>
     public static readonly TimeSpan MinReconnectDelay = TimeSpan.FromMilliseconds(500);
 

@@ -61,6 +61,17 @@ public sealed class UpstreamOptions
     /// <summary>With <see cref="ProcessPerSession"/>: resident memory (MiB, the process and its children) above which a session's process is restarted; none when absent.</summary>
     public int? MaxProcessMemoryMb { get; set; }
 
+    /// <summary>
+    /// The protocol revision Gatehouse speaks to this HTTP upstream for the requests of 2026-07-28 agents: absent or
+    /// <c>2025-11-25</c> (default), every request goes on a 2025-11-25 session; <c>2026-07-28</c>, their calls, prompts,
+    /// reads and completions go over the sessionless wire as the agent sent them, and the upstream's own multi-round-trip
+    /// requests (<c>input_required</c>) pass through. 2025 agents are served on 2025-11-25 sessions either way.
+    /// </summary>
+    public string? ProtocolVersion { get; set; }
+
+    /// <summary>Whether 2026-07-28 agents' requests reach this upstream over the sessionless wire (see <see cref="ProtocolVersion"/>).</summary>
+    public bool SpeaksStateless => !IsStdio && ProtocolVersion == UpstreamDefaults.StatelessProtocolVersion;
+
     /// <summary>Whether this upstream is a stdio process.</summary>
     public bool IsStdio => !string.IsNullOrWhiteSpace(Command);
 

@@ -87,6 +87,8 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
     [InlineData("metered", "agent", "2026-07-28")]
     [InlineData("own", "local", "2025-11-25")]
     [InlineData("own", "local", "2026-07-28")]
+    [InlineData("modern", "current", "2025-11-25")]
+    [InlineData("modern", "current", "2026-07-28")]
     public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string upstream, string grant, string protocolVersion)
     {
         var asked = new List<string?>();

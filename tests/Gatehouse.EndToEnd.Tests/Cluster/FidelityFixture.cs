@@ -6,7 +6,8 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// Three replicas on PostgreSQL in front of server-everything and the C# test upstream (under the metered policy), and
 /// of both as stdio upstreams with a process per agent session (grant <c>local</c>): <c>everything-stdio</c>, and the
 /// test upstream under several process limits; and the test upstream with resource subscriptions (<c>watched</c>); and
-/// server-everything once more as <c>tasks</c>, whose policy a test changes, for two grants (<c>tasker</c>, <c>stranger</c>).
+/// server-everything once more as <c>tasks</c>, whose policy a test changes, for two grants (<c>tasker</c>, <c>stranger</c>);
+/// and the test upstream once more as <c>modern</c>, spoken to at 2026-07-28 for 2026 agents (grant <c>current</c>).
 /// </summary>
 public sealed class FidelityFixture : ClusterFixtureBase
 {
@@ -30,6 +31,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
             {
                 ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
+                ["modern"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered).Speaking("2026-07-28"),
                 ["watched"] = UpstreamSpec.Http(_watched.Endpoint, Policies.AllowAll),
                 ["tasks"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["everything-stdio"] = UpstreamSpec.EverythingStdio(Policies.AllowAll).PerSession(),
@@ -43,6 +45,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
             {
                 ["agent"] = ["everything", "metered", "watched"],
                 ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small", "shared-watched"],
+                ["current"] = ["modern"],
                 ["tasker"] = ["tasks"],
                 ["stranger"] = ["tasks"],
             });

@@ -33,6 +33,14 @@ internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
         return this with { Settings = settings };
     }
 
+    /// <summary>This HTTP upstream spoken to at <paramref name="protocolVersion"/> for 2026-07-28 agents (<c>ProtocolVersion</c>).</summary>
+    public UpstreamSpec Speaking(string protocolVersion)
+    {
+        var settings = (JsonObject)Settings.DeepClone();
+        settings["ProtocolVersion"] = protocolVersion;
+        return this with { Settings = settings };
+    }
+
     /// <summary>The C# test upstream as a stdio process; with <paramref name="subscriptions"/>, resource subscriptions and <c>touch</c>.</summary>
     public static UpstreamSpec TestUpstreamStdio(string policyJson, bool subscriptions = false) =>
         Stdio("dotnet", subscriptions ? [Paths.TestUpstreamDll, "--stdio", "--subscriptions"] : [Paths.TestUpstreamDll, "--stdio"], policyJson);

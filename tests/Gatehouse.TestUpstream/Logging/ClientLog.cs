@@ -8,13 +8,19 @@ using ModelContextProtocol.Server;
 
 namespace Gatehouse.TestUpstream.Logging;
 
-/// <summary>Log messages to the client, as a 2025 server sends them: only once the session set a level, and at or above it.</summary>
+/// <summary>
+/// Log messages to the client, at or above a level it set: a 2025 session's (<c>logging/setLevel</c>; none before one was
+/// set), or a 2026-07-28 request's own (<c>_meta</c> <c>io.modelcontextprotocol/logLevel</c>; none without one).
+/// </summary>
 internal static class ClientLog
 {
-    /// <summary>Sends <paramref name="text"/> at <paramref name="level"/> when the session's level admits it; awaited, so it is ahead of the result.</summary>
-    public static async Task SendAsync(McpServer server, LoggingLevel level, string logger, string text, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="text"/> at <paramref name="level"/> when the request's or session's level admits it; awaited, so it is ahead of the result.</summary>
+    public static async Task SendAsync(McpServer server, JsonRpcRequest request, LoggingLevel level, string logger, string text, CancellationToken cancellationToken)
     {
-        if (server.LoggingLevel is { } threshold && level >= threshold)
+        var threshold = request.Context?.ProtocolVersion is { } revision && string.CompareOrdinal(revision, "2026-07-28") >= 0
+            ? request.Context.LogLevel
+            : server.LoggingLevel;
+        if (threshold is { } admitted && level >= admitted)
         {
             var message = new LoggingMessageNotificationParams { Level = level, Logger = logger, Data = JsonSerializer.SerializeToElement(text) };
             await server.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, message, cancellationToken: cancellationToken);

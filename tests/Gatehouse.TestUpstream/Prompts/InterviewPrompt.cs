@@ -13,9 +13,9 @@ namespace Gatehouse.TestUpstream.Prompts;
 internal sealed class InterviewPrompt
 {
     [McpServerPrompt(Name = "interview"), Description("Logs 'interviewing' at info, asks the client (elicitation, string 'name') whom to greet, then asks the model to greet them ('nobody' when declined).")]
-    public static async Task<string> InterviewAsync(McpServer server, CancellationToken cancellationToken)
+    public static async Task<string> InterviewAsync(McpServer server, RequestContext<GetPromptRequestParams> context, CancellationToken cancellationToken)
     {
-        await ClientLog.SendAsync(server, LoggingLevel.Info, "interview", "interviewing", cancellationToken);
+        await ClientLog.SendAsync(server, context.JsonRpcRequest, LoggingLevel.Info, "interview", "interviewing", cancellationToken);
         var answer = await server.ElicitAsync(
             new ElicitRequestParams
             {

@@ -53,7 +53,7 @@ internal sealed class ChattyTool
     {
         foreach (var level in Told)
         {
-            await ClientLog.SendAsync(server, level, "chatty", $"{half}: {level.ToString().ToLowerInvariant()}", cancellationToken);
+            await ClientLog.SendAsync(server, context.JsonRpcRequest, level, "chatty", $"{half}: {level.ToString().ToLowerInvariant()}", cancellationToken);
         }
 
         if (context.Params?.ProgressToken is { } token)

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Gatehouse.Upstreams;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Gatehouse.Gateway.Continuations;
+
+/// <summary>
+/// A 2026-07-28 agent's call (or prompt, read, completion) at an upstream that speaks 2026-07-28 too
+/// (<see cref="UpstreamOptions.ProtocolVersion"/>): nothing to bridge, each round is one request upstream over the
+/// sessionless wire, as the agent sent it. The upstream's multi-round-trip questions pass through unchanged (their keys,
+/// their kinds); only its <c>requestState</c> is wrapped in one Gatehouse signs, bound like a bridged call's to the grant,
+/// upstream, method and target, so the next round, through any replica, is known for a round of the same call (not decided
+/// by policy again, no budget spent) and goes upstream with the upstream's own state. Nothing is held between rounds.
+/// </summary>
+internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStateProtector states, UpstreamCatalog catalog, TimeProvider time)
+{
+    /// <summary>The purpose a relayed round's state is signed for: it cannot stand in for a bridged call's or an approval's.</summary>
+    private const string Purpose = "relay";
+
+    /// <summary>How long a state outlives the upstream's own timeout for the request.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether a sessionless (2026-07-28) agent's requests reach this upstream over the sessionless wire.</summary>
+    public bool Relays(string upstream) => catalog.Get(upstream).SpeaksStateless;
+
+    /// <summary>Whether the request is a later round of a relayed request: it carries a state signed for one.</summary>
+    public bool Continues(JsonRpcRequest request) => StateOf(request) is not null;
+
+    /// <summary>The first round: the agent's request goes upstream without any <c>requestState</c> or <c>inputResponses</c>.</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken) =>
+        SendAsync(scope, request, Params(request, upstreamState: null, answers: false), server, cancellationToken);
+
+    /// <summary>A later round: the agent's answers go upstream with the upstream's own state of the round before.</summary>
+    /// <exception cref="ModelContextProtocol.McpProtocolException">The state is not one Gatehouse gave for this grant, upstream, method and target.</exception>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        if (StateOf(request) is not { } state
+            || (string?)state["upstream"] != scope.Upstream
+            || (string?)state["grant"] != scope.GrantId
+            || (string?)state["method"] != scope.Method
+            || (string?)state["target"] != scope.Target)
+        {
+            throw CallBridge.Refused();
+        }
+
+        return SendAsync(scope, request, Params(request, (string?)state["state"], answers: true), server, cancellationToken);
+    }
+
+    private async Task<JsonNode?> SendAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
+    {
+        var options = catalog.Get(scope.Upstream);
+        var result = await client.SendAsync(scope.Upstream, options, request.Method, parameters, notification => PassOnAsync(notification, server, cancellationToken), cancellationToken);
+        if (result is JsonObject answer && (string?)answer["resultType"] == "input_required")
+        {
+            // Always a state of Gatehouse's, even where the upstream gave none: it is what marks the next round as this call's.
+            var payload = new JsonObject
+            {
+                ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["method"] = scope.Method, ["target"] = scope.Target,
+                ["state"] = answer["requestState"]?.DeepClone(),
+            };
+            answer["requestState"] = states.Protect(Purpose, payload, time.GetUtcNow() + TimeSpan.FromSeconds(options.TimeoutSeconds) + Grace);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What the upstream tells the request on its stream: its progress (under the agent's own token, which went upstream
+    /// as it came) and log messages (the upstream keeps to the request's own level); anything else is not the request's.
+    /// </summary>
+    private static async ValueTask PassOnAsync(JsonObject notification, McpServer server, CancellationToken cancellationToken)
+    {
+        if ((string?)notification["method"] is NotificationMethods.ProgressNotification or NotificationMethods.LoggingMessageNotification
+            && notification["params"] is JsonObject parameters)
+        {
+            await server.SendMessageAsync(
+                new JsonRpcNotification { Method = (string)notification["method"]!, Params = parameters.DeepClone() }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The agent's params as they go upstream: its protocol fields in <c>_meta</c> and its progress token stay (this hop is
+    /// the request's own), its trace context does not (the gateway's span continues the trace); the round's state is the
+    /// upstream's, and its answers go only with a later round.
+    /// </summary>
+    private static JsonObject? Params(JsonRpcRequest request, string? upstreamState, bool answers)
+    {
+        if (request.Params is not JsonObject original)
+        {
+            return null;
+        }
+
+        var copy = (JsonObject)original.DeepClone();
+        copy.Remove("requestState");
+        if (!answers)
+        {
+            copy.Remove("inputResponses");
+        }
+
+        if (upstreamState is not null)
+        {
+            copy["requestState"] = upstreamState;
+        }
+
+        if (copy["_meta"] is JsonObject meta)
+        {
+            meta.Remove("traceparent");
+            meta.Remove("tracestate");
+        }
+
+        return copy;
+    }
+
+    private JsonObject? StateOf(JsonRpcRequest request) =>
+        (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
+            ? states.Unprotect(Purpose, state, time.GetUtcNow())
+            : null;
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gatehouse.Grains.Upstreams;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+
+namespace Gatehouse.Upstreams;
+
+/// <summary>
+/// Sends one request to an HTTP upstream over the 2026-07-28 wire, which has no sessions: one POST carrying the
+/// revision's headers (<c>MCP-Protocol-Version</c>, <c>Mcp-Method</c>, <c>Mcp-Name</c>), the params as given (their
+/// <c>_meta</c> holds the agent's protocol fields), and the answer read from the POST's own response, JSON or an event
+/// stream whose notifications (progress, log messages) are passed on in order. The upstream's named HTTP client is used,
+/// so its credentials, the end user's token where one is exchanged, and its circuit breaker apply as on any request.
+/// </summary>
+public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILogger<StatelessUpstreamClient> logger)
+{
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
+
+    /// <summary>The result of <paramref name="method"/> as the upstream sent it.</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public async Task<JsonNode?> SendAsync(
+        string upstream, UpstreamOptions options, string method, JsonObject? parameters, Func<JsonObject, ValueTask> onNotification, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        var id = "gh-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using var request = Request(options, id, method, parameters);
+            using var response = await httpClients.CreateClient(UpstreamTransportFactory.HttpClientName(upstream))
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var eventStream = response.Content.Headers.ContentType?.MediaType == EventStream.MediaType;
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            JsonObject? answer;
+            try
+            {
+                answer = response.Content.Headers.ContentLength == 0
+                    ? null
+                    : await ResponseStream.ReadAsync(body, eventStream, id, onNotification, timeout.Token).ConfigureAwait(false);
+            }
+            catch (JsonException) when (!response.IsSuccessStatusCode)
+            {
+                answer = null;
+            }
+
+            if (answer?["error"] is JsonObject error)
+            {
+                throw new UpstreamException(
+                    UpstreamFrameKind.Error,
+                    upstream,
+                    (string?)error["message"] ?? string.Empty,
+                    error["code"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : (int)ModelContextProtocol.McpErrorCode.InternalError,
+                    error["data"]?.ToJsonString());
+            }
+
+            if (!response.IsSuccessStatusCode || answer is null)
+            {
+                UpstreamLog.RequestFailed(logger, upstream, method, $"HTTP {(int)response.StatusCode}");
+                throw new UpstreamException(
+                    response.StatusCode >= HttpStatusCode.InternalServerError ? UpstreamFrameKind.Unreachable : UpstreamFrameKind.Broken,
+                    upstream,
+                    response.IsSuccessStatusCode
+                        ? $"Upstream '{upstream}' ended its answer to {method} without a result."
+                        : $"Upstream '{upstream}' answered {method} with HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+
+            return answer["result"];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UpstreamException(UpstreamFrameKind.TimedOut, upstream, $"Upstream '{upstream}' did not answer {method} within {options.TimeoutSeconds} s.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or JsonException or IOException)
+        {
+            UpstreamLog.RequestFailed(logger, upstream, method, ex.GetType().Name);
+            var kind = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } or Polly.CircuitBreaker.BrokenCircuitException
+                ? UpstreamFrameKind.Unreachable
+                : UpstreamFrameKind.Broken;
+            throw new UpstreamException(kind, upstream, $"Upstream '{upstream}' failed during {method}: {ex.Message}");
+        }
+    }
+
+    private static HttpRequestMessage Request(UpstreamOptions options, string id, string method, JsonObject? parameters)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method };
+        if (parameters is not null)
+        {
+            message["params"] = parameters.DeepClone();
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, options.Url)
+        {
+            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, Json.MediaType),
+        };
+        request.Headers.Accept.Add(Json);
+        request.Headers.Accept.Add(EventStream);
+        request.Headers.Add("MCP-Protocol-Version", UpstreamDefaults.StatelessProtocolVersion);
+        request.Headers.Add("Mcp-Method", method);
+        if (RoutingName(method, parameters) is { } name && McpHeaderEncoder.EncodeValue(name) is { } encoded)
+        {
+            request.Headers.Add("Mcp-Name", encoded);
+        }
+
+        foreach (var (header, value) in UpstreamCredentials.Headers(options))
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        return request;
+    }
+
+    /// <summary>What the revision's <c>Mcp-Name</c> header names for a method: a tool's or prompt's name, a resource's URI.</summary>
+    private static string? RoutingName(string method, JsonObject? parameters)
+    {
+        var name = method switch
+        {
+            RequestMethods.ToolsCall or RequestMethods.PromptsGet => parameters?["name"],
+            RequestMethods.ResourcesRead => parameters?["uri"],
+            _ => null,
+        };
+        return name is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
+}
