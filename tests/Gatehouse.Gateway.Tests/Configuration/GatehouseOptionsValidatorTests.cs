@@ -75,6 +75,33 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.Equal(faulted, Faults(options).Contains("Gatehouse:ResumptionMinutes must be between 1 and 1440 (a day)."));
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("2025-11-25", null)]
+    [InlineData("2026-07-28", null)]
+    [InlineData("2025-06-18", "Gatehouse:Upstreams:everything:ProtocolVersion must be 2025-11-25 or 2026-07-28, not '2025-06-18'.")]
+    [InlineData("latest", "Gatehouse:Upstreams:everything:ProtocolVersion must be 2025-11-25 or 2026-07-28, not 'latest'.")]
+    public void An_http_upstream_is_spoken_to_at_2025_11_25_or_2026_07_28(string? revision, string? fault)
+    {
+        var options = Valid();
+        options.Upstreams["everything"].ProtocolVersion = revision;
+
+        Assert.Equal(fault is null ? [] : [fault], Faults(options).Where(f => f.Contains(":ProtocolVersion", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_stdio_upstream_is_not_spoken_to_at_2026_07_28()
+    {
+        var options = Valid();
+        options.Upstreams["local"] = new UpstreamOptions { Command = "node", Policy = "p.json", ProtocolVersion = "2026-07-28" };
+
+        Assert.Equal(
+            ["Gatehouse:Upstreams:local:ProtocolVersion 2026-07-28 applies to HTTP upstreams (Url) only; Gatehouse speaks 2025-11-25 to a stdio process."],
+            Faults(options).Where(f => f.Contains(":ProtocolVersion", StringComparison.Ordinal)));
+        Assert.False(options.Upstreams["local"].SpeaksStateless);
+        Assert.False(Valid().Upstreams["everything"].SpeaksStateless);
+    }
+
     [Fact]
     public void A_process_per_session_is_for_stdio_upstreams_only()
     {
