@@ -167,7 +167,8 @@ internal sealed class CallBridge(
                 Enum.TryParse<UpstreamFrameKind>((string?)error["kind"], out var kind) ? kind : UpstreamFrameKind.Broken,
                 scope.Upstream,
                 (string?)error["message"] ?? string.Empty,
-                (int?)error["code"] ?? 0);
+                (int?)error["code"] ?? 0,
+                (string?)error["data"]);
         }
 
         if (step is not null && step.TryGetPropertyValue("result", out var result))
@@ -245,7 +246,7 @@ internal sealed class CallBridge(
         }
         catch (UpstreamException ex)
         {
-            outcome = new JsonObject { ["error"] = new JsonObject { ["kind"] = ex.Kind.ToString(), ["code"] = ex.ErrorCode, ["message"] = ex.Message } };
+            outcome = new JsonObject { ["error"] = new JsonObject { ["kind"] = ex.Kind.ToString(), ["code"] = ex.ErrorCode, ["message"] = ex.Message, ["data"] = ex.ErrorDataJson } };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

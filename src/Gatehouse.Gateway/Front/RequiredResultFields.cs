@@ -46,6 +46,20 @@ internal static class RequiredResultFields
     }
 
     /// <summary>The error a 2026-07-28 agent gets for an upstream's, when its revision has another code for it; else null.</summary>
-    public static McpProtocolException? ErrorFor(McpProtocolException upstreamError) =>
-        upstreamError.ErrorCode == ResourceNotFound ? new McpProtocolException(upstreamError.Message, McpErrorCode.InvalidParams) : null;
+    public static McpProtocolException? ErrorFor(McpProtocolException upstreamError)
+    {
+        if (upstreamError.ErrorCode != ResourceNotFound)
+        {
+            return null;
+        }
+
+        // The data (the resource's uri) stays as the upstream sent it.
+        var error = new McpProtocolException(upstreamError.Message, McpErrorCode.InvalidParams);
+        foreach (System.Collections.DictionaryEntry entry in upstreamError.Data)
+        {
+            error.Data[entry.Key] = entry.Value;
+        }
+
+        return error;
+    }
 }

@@ -158,7 +158,7 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
         }
         catch (McpProtocolException ex)
         {
-            throw new UpstreamException(UpstreamFrameKind.Error, _name, UpstreamMessage(ex), (int)ex.ErrorCode);
+            throw new UpstreamException(UpstreamFrameKind.Error, _name, UpstreamMessage(ex), (int)ex.ErrorCode, ErrorData.Of(ex));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

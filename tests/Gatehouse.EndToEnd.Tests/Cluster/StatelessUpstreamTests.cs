@@ -111,6 +111,17 @@ public sealed class StatelessUpstreamTests(FidelityFixture fixture)
             told.Where(n => (string?)n["method"] == "notifications/message").Select(n => (string)n["params"]!["data"]!));
     }
 
+    [Fact]
+    public async Task The_upstreams_error_comes_through_with_its_code_message_and_data()
+    {
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var refused = await RawMcp.RequestAsync2026(
+            http, new Uri(Cluster.LiveUrls[1], "/mcp/modern"), Cluster.TokenOf("current"), "tools/call",
+            new JsonObject { ["name"] = "refuse", ["arguments"] = new JsonObject { ["message"] = "not today" } });
+
+        Assert.Equal("""{"code":-31999,"message":"not today","data":{"reason":"on purpose","attempts":[1,2]}}""", refused["error"]?.ToJsonString());
+    }
+
     private static JsonObject Round(JsonObject call, string state, JsonObject answers)
     {
         var round = (JsonObject)call.DeepClone();

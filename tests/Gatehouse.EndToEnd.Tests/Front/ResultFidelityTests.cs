@@ -33,6 +33,25 @@ public sealed class ResultFidelityTests(CoreGatewayFixture fixture, ITestOutputH
         await ResultFidelity.AssertFutureShapeComesThroughAsync(direct, through);
     }
 
+    /// <summary>An upstream's JSON-RPC error, its data too, reaches a 2025 agent on its session and a 2026 agent as the upstream sent it.</summary>
+    [Fact]
+    public async Task An_upstreams_error_comes_through_with_its_code_message_and_data()
+    {
+        await using var direct = await RawSession.OpenAsync(fixture.TestUpstreamEndpoint, token: null);
+        await using var through = await RawSession.OpenAsync(fixture.Gateway.EndpointOf("test"), fixture.Gateway.TokenOf("alpha"));
+        var call = new JsonObject { ["name"] = "refuse", ["arguments"] = new JsonObject { ["message"] = "not today" } };
+
+        var (expected, actual) = await ResultFidelity.RequestBothAsync(direct, through, "tools/call", call);
+
+        var error = expected.Message["error"]!;
+        Assert.Equal("""{"code":-31999,"message":"not today","data":{"reason":"on purpose","attempts":[1,2]}}""", error.ToJsonString());
+        Assert.Equal(error.ToJsonString(), actual.Message["error"]?.ToJsonString());
+
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var sessionless = await RawMcp.RequestAsync2026(http, fixture.Gateway.EndpointOf("test"), fixture.Gateway.TokenOf("alpha"), "tools/call", call);
+        Assert.Equal(error.ToJsonString(), sessionless["error"]?.ToJsonString());
+    }
+
     [Theory]
     [InlineData("""{"messageType":"success"}""")]
     [InlineData("""{"messageType":"error","includeImage":true}""")]

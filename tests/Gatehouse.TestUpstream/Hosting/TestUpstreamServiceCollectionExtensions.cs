@@ -28,6 +28,7 @@ internal static class TestUpstreamServiceCollectionExtensions
             .WithTools<SlowTool>()
             .WithTools<ChattyTool>()
             .WithTools<FailTool>()
+            .WithTools<RefuseTool>()
             .WithTools<GetSecretTool>()
             .WithTools<TransferTool>()
             .WithTools<InvocationsTool>()
