@@ -37,8 +37,20 @@ internal sealed partial class ToolCatalog(IGrainFactory grains, UpstreamCatalog 
     /// Whether the upstream lists the tool as one that may run as a task (<c>execution.taskSupport</c> optional or
     /// required, 2025-11-25), as last seen. Not part of the pinned definition: it says how a call runs, not what it does.
     /// </summary>
-    public bool RunsAsTask(string upstream, string tool) =>
-        _upstreams.TryGetValue(upstream, out var state) && state.TaskTools.TryGetValue(tool, out var runsAsTask) && runsAsTask;
+    /// <remarks>
+    /// Only this replica's own listing says so (a definition known from the shared pins does not): a tool it has not
+    /// seen listed yet is listed first.
+    /// </remarks>
+    public async ValueTask<bool> RunsAsTaskAsync(string upstream, string tool, CancellationToken cancellationToken)
+    {
+        var state = State(upstream);
+        if (!state.TaskTools.ContainsKey(tool))
+        {
+            await ListAsync(upstream, cancellationToken);
+        }
+
+        return state.TaskTools.TryGetValue(tool, out var runsAsTask) && runsAsTask;
+    }
 
     public CatalogedTool? Find(string upstream, string tool) =>
         _upstreams.TryGetValue(upstream, out var state) && state.Tools.TryGetValue(tool, out var found) ? found : null;

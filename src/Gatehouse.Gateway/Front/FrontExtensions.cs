@@ -29,6 +29,7 @@ internal static class FrontExtensions
         services.AddSingleton<Continuations.StatelessRelay>();
         services.AddSingleton<Subscriptions.ListenBridge>();
         services.AddSingleton<Tasks.TaskRequests>();
+        services.AddSingleton<Tasks.TaskQuestions>();
         services.AddSingleton<UpstreamFronts>();
         services.AddSingleton<AggregateFront>();
         services.AddSingleton<AgentSessions>();

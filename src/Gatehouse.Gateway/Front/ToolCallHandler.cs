@@ -24,7 +24,7 @@ namespace Gatehouse.Gateway.Front;
 /// <c>tools/call</c>: decide by policy, reserve budget, forward, and give the budget back if the
 /// upstream never ran the call. A refused call never reaches the upstream.
 /// </summary>
-internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, TaskRequests tasks, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
+internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog catalog, CounterGate counters, ApprovalGate approvals, InputRequiredApproval sessionlessApprovals, CallBridge bridge, TaskRequests tasks, TaskQuestions taskQuestions, AuditRecorder audit, GatehouseMetrics metrics, ILogger<ToolCallHandler> logger)
 {
     /// <summary>How long an agent refused with <c>unavailable</c> is told to wait before trying again.</summary>
     private const int UnavailableRetrySeconds = 2;
@@ -139,12 +139,15 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
 
         // A 2026-07-28 agent that takes tasks gets one for a tool that runs as a task; that call is not bridged (its
         // upstream session would end with the first answer, and the task with it).
-        var asTask = server.SessionId is null && TaskExtension.Declares(request, server) && catalog.RunsAsTask(front.Upstream, tool);
+        var asTask = server.SessionId is null && TaskExtension.Declares(request, server) && await catalog.RunsAsTaskAsync(front.Upstream, tool, cancellationToken);
         request = asTask ? TaskExtension.AsTask(request) : request;
+
+        // Such a task, when the agent can answer questions, is created on a session of its own, so its questions reach it.
+        await using var taskSession = asTask && taskQuestions.Asks(front.Upstream, request) ? taskQuestions.Open(front.Upstream, request) : null;
         try
         {
             var bridging = server.SessionId is null && !asTask ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool) : null;
-            result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging) ?? new JsonObject();
+            result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging, taskSession?.Connection) ?? new JsonObject();
         }
         catch (UpstreamException ex)
         {
@@ -170,7 +173,12 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         decision.Audit.Forwarded(StatusOf(result), Stopwatch.GetElapsedTime(sent));
 
         // The upstream ran the call: its task, if it made one, is recorded for the caller (its budget stays spent either way).
-        await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject, server.SessionId is null ? front.Channel : null);
+        await tasks.RecordAsync(front.Upstream, tool, request, result, decision.Call.GrantId, decision.Subject, server.SessionId is null ? taskSession?.Connection ?? front.Channel : null);
+        if (taskSession is not null)
+        {
+            await taskSession.FollowAsync(result);
+        }
+
         return asTask && result["task"] is JsonObject ? TaskExtension.Created(result) : result;
     }
 

@@ -41,6 +41,13 @@ public interface IBridgedCallGrain : IGrainWithStringKey
     [Alias("Next"), ResponseTimeout("00:02:00")]
     ValueTask<string?> NextAsync(TimeSpan hold, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The upstream's requests still unanswered (<c>{key: {"method", "params"}}</c> as JSON), or null when there are
+    /// none; nothing is taken. For a task's questions, which its polls report while they wait.
+    /// </summary>
+    [Alias("OpenRequests")]
+    ValueTask<string?> OpenRequestsAsync();
+
     /// <summary>The agent's answers (<c>inputResponses</c>, by key); answers to no open request are ignored. Returns how many were taken.</summary>
     [Alias("Answer")]
     ValueTask<int> AnswerAsync(string inputResponsesJson);

@@ -97,19 +97,8 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
                 return outcome;
             }
 
-            var unanswered = _open.Where(pair => !pair.Value.Answer.Task.IsCompleted).ToList();
-            if (unanswered.Count > 0)
+            if (Unanswered() is { } requests)
             {
-                var requests = new JsonObject();
-                foreach (var (key, question) in unanswered)
-                {
-                    requests[key] = new JsonObject
-                    {
-                        ["method"] = question.Method,
-                        ["params"] = question.ParamsJson is null ? null : JsonNode.Parse(question.ParamsJson),
-                    };
-                }
-
                 return new JsonObject { ["inputRequests"] = requests }.ToJsonString();
             }
 
@@ -123,6 +112,8 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
             }
         }
     }
+
+    public ValueTask<string?> OpenRequestsAsync() => ValueTask.FromResult(Unanswered()?.ToJsonString());
 
     public ValueTask<int> AnswerAsync(string inputResponsesJson)
     {
@@ -139,6 +130,22 @@ internal sealed class BridgedCallGrain : Grain, IBridgedCallGrain
         }
 
         return ValueTask.FromResult(taken);
+    }
+
+    private JsonObject? Unanswered()
+    {
+        JsonObject? requests = null;
+        foreach (var (key, question) in _open.Where(pair => !pair.Value.Answer.Task.IsCompleted))
+        {
+            requests ??= [];
+            requests[key] = new JsonObject
+            {
+                ["method"] = question.Method,
+                ["params"] = question.ParamsJson is null ? null : JsonNode.Parse(question.ParamsJson),
+            };
+        }
+
+        return requests;
     }
 
     private void Signal()

@@ -90,8 +90,8 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
     /// The extension of 2026-07-28 over the same upstream tasks: the agent declares it per request, Gatehouse asks the
     /// upstream for a task of a tool that runs as one and answers <c>resultType: "task"</c>; polls through each replica in
     /// turn carry the result once the task ended. The task lives in the upstream session of the replica that created it,
-    /// which the others resume. It would ask the agent to clarify, but only a client that can answer, and no 2026 agent can
-    /// be asked through a task here: it goes on without asking.
+    /// which the others resume. It would ask the agent to clarify, but only a client that can answer: this agent declares
+    /// no capability to, so it goes on without asking (one that does is asked, see the next test).
     /// </remarks>
     [Fact]
     public async Task A_2026_agent_that_takes_tasks_gets_one_and_polls_it_to_its_result_through_any_replica()
@@ -173,6 +173,63 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         Assert.StartsWith("# Research Report: aggregate\n", (string?)aggregateEnded["result"]!["content"]![0]!["text"], StringComparison.Ordinal);
         var aggregateStranger = await RawMcp.RequestAsync2026(http, aggregates[2], Cluster.TokenOf("stranger"), "tasks/get", new JsonObject { ["taskId"] = aggregateTaskId }, takesTasks);
         Assert.Equal(-32602, (int?)aggregateStranger["error"]?["code"]);
+    }
+
+    /// <summary>
+    /// A 2026-07-28 agent that takes tasks and can answer (it declares elicitation) gets the question its task asks: the
+    /// task is created on an upstream session of its own, a poll through any replica reports it <c>input_required</c> with
+    /// the question in <c>inputRequests</c>, and <c>tasks/update</c> through another replica takes the answer to the
+    /// upstream, whose report then names the interpretation chosen. On the upstream's endpoint and on <c>/mcp</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("/mcp/tasks", "simulate-research-query", "")]
+    [InlineData("/mcp", "tasks__simulate-research-query", "tasks__")]
+    public async Task A_2026_agents_task_asks_it_through_its_polls_and_takes_the_answer_through_any_replica(string path, string tool, string prefix)
+    {
+        var endpoints = Cluster.LiveUrls.Select(url => new Uri(url, path)).ToList();
+        var token = Cluster.TokenOf("tasker");
+        var answers = new JsonObject
+        {
+            ["extensions"] = new JsonObject { ["io.modelcontextprotocol/tasks"] = new JsonObject() },
+            ["elicitation"] = new JsonObject { ["form"] = new JsonObject() },
+        };
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+        var research = new JsonObject { ["name"] = tool, ["arguments"] = new JsonObject { ["topic"] = "python", ["ambiguous"] = true } };
+        var discover = await RawMcp.RequestAsync2026(http, endpoints[0], token, "server/discover", null, answers);
+        Assert.True(discover["result"]?["capabilities"]?["extensions"]?["io.modelcontextprotocol/tasks"] is not null, discover.ToJsonString());
+
+        var created = (await RawMcp.RequestAsync2026(http, endpoints[0], token, "tools/call", research, answers))["result"]!;
+        Assert.True((string?)created["resultType"] == "task", created.ToJsonString());
+        var taskId = (string)created["taskId"]!;
+        Assert.StartsWith(prefix, taskId, StringComparison.Ordinal);
+
+        var poll = 0;
+        var asking = (await Eventually.ValueAsync(
+            () => RawMcp.RequestAsync2026(http, endpoints[++poll % endpoints.Count], token, "tasks/get", new JsonObject { ["taskId"] = taskId }, answers),
+            response => response["error"] is not null || (string?)response["result"]?["status"] is "input_required" or "completed" or "failed" or "cancelled",
+            response => $"the task is still {response.ToJsonString()}"))["result"]!;
+        Assert.True((string?)asking["status"] == "input_required", asking.ToJsonString());
+        var (key, question) = asking["inputRequests"]!.AsObject().Single();
+        Assert.Equal("elicitation/create", (string?)question!["method"]);
+        Assert.Contains("multiple interpretations", (string?)question["params"]?["message"], StringComparison.Ordinal);
+        Assert.Null(question["params"]?["_meta"]?["io.modelcontextprotocol/related-task"]);
+
+        // A poll asks again while the question waits; the answer, through another replica, goes to the upstream.
+        var again = (await RawMcp.RequestAsync2026(http, endpoints[(poll + 1) % endpoints.Count], token, "tasks/get", new JsonObject { ["taskId"] = taskId }, answers))["result"]!;
+        Assert.Equal(key, again["inputRequests"]?.AsObject().Single().Key);
+        var update = await RawMcp.RequestAsync2026(
+            http, endpoints[(poll + 2) % endpoints.Count], token, "tasks/update",
+            new JsonObject { ["taskId"] = taskId, ["inputResponses"] = new JsonObject { [key] = new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["interpretation"] = "snake" } } } },
+            answers);
+        Assert.Equal("complete", (string?)update["result"]?["resultType"]);
+
+        var ended = (await Eventually.ValueAsync(
+            () => RawMcp.RequestAsync2026(http, endpoints[++poll % endpoints.Count], token, "tasks/get", new JsonObject { ["taskId"] = taskId }, answers),
+            response => response["error"] is not null || (string?)response["result"]?["status"] is "completed" or "failed" or "cancelled",
+            response => $"the task is still {response.ToJsonString()}"))["result"]!;
+        Assert.True((string?)ended["status"] == "completed", ended.ToJsonString());
+        Assert.Null(ended["inputRequests"]);
+        Assert.StartsWith("# Research Report: python (snake)\n", (string?)ended["result"]!["content"]![0]!["text"], StringComparison.Ordinal);
     }
 
     /// <summary>

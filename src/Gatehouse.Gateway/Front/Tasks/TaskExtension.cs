@@ -9,7 +9,8 @@ namespace Gatehouse.Gateway.Front.Tasks;
 /// upstream's tasks of 2025-11-25. The extension is server-directed: when an agent declares it and calls a tool whose
 /// upstream listing says it runs as a task (<c>execution.taskSupport</c> optional or required), Gatehouse asks the upstream
 /// for a task and answers <c>resultType: "task"</c>; <c>tasks/get</c> carries the task's result (or error) once it
-/// ended; <c>tasks/cancel</c> and <c>tasks/update</c> are acknowledged. The shapes differ from 2025-11-25's
+/// ended, and the questions it waits on (<see cref="TaskQuestions"/>); <c>tasks/update</c> answers them, <c>tasks/cancel</c>
+/// is passed on; both are acknowledged. The shapes differ from 2025-11-25's
 /// (<c>ttlMs</c>, <c>pollIntervalMs</c>, the task's fields at the top level): the methods here translate.
 /// </summary>
 internal static class TaskExtension
@@ -44,14 +45,19 @@ internal static class TaskExtension
 
     /// <summary>
     /// The upstream's answer to <c>tasks/get</c> as the extension's: <c>resultType: "complete"</c>, with the task's result
-    /// or error when given. A task waiting upstream for input is reported working: its questions are not passed on (the
-    /// task lives in the gateway's shared upstream session, which declares no capability to answer them, so an upstream
-    /// asks none there, as server-everything does not).
+    /// or error when given. A task with questions waiting for the agent (<paramref name="waiting"/>, see
+    /// <see cref="TaskQuestions"/>) is <c>input_required</c> with them as its <c>inputRequests</c>; one the upstream reports
+    /// waiting for input while none waits for the agent (none was asked yet, or the answer is on its way) is working.
     /// </summary>
-    public static JsonObject Detailed(JsonNode upstreamTask, JsonNode? result, JsonObject? error)
+    public static JsonObject Detailed(JsonNode upstreamTask, JsonNode? result, JsonObject? error, JsonObject? waiting = null)
     {
         var task = Translated(upstreamTask as JsonObject ?? []);
-        if ((string?)task["status"] == "input_required")
+        if (waiting is not null && (string?)task["status"] is not ("completed" or "failed" or "cancelled"))
+        {
+            task["status"] = "input_required";
+            task["inputRequests"] = waiting;
+        }
+        else if ((string?)task["status"] == "input_required")
         {
             task["status"] = "working";
         }

@@ -18,7 +18,7 @@ namespace Gatehouse.Gateway.Front.Tasks;
 /// still lists the tool that created it; <c>tasks/list</c> shows only the caller's own tasks. Cancelling is always let
 /// through to the owner. Agents of 2026-07-28 get the same tasks through the extension's methods (<see cref="TaskExtension"/>).
 /// </summary>
-internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog, UpstreamTransportFactory transports, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog, UpstreamTransportFactory transports, TaskQuestions questions, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>The longest a task's owner is kept, whatever <c>ttl</c> the upstream gave (none means unlimited).</summary>
     internal static readonly TimeSpan LongestKept = TimeSpan.FromHours(24);
@@ -92,7 +92,8 @@ internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog
 
         if (request.Method == TaskExtension.UpdateMethod)
         {
-            // Gatehouse passes on no question of a task (see GetAsync), so no answer has anywhere to go.
+            // The answers go to the task's waiting questions (see TaskQuestions); a task that asked none takes none.
+            await questions.AnswerAsync(front.Upstream, taskId, (request.Params as JsonObject)?["inputResponses"] as JsonObject);
             return TaskExtension.Acknowledged();
         }
 
@@ -144,14 +145,17 @@ internal sealed class TaskRequests(IGrainFactory grains, UpstreamCatalog catalog
         return page;
     }
 
-    /// <summary>The extension's <c>tasks/get</c>: the upstream's state of the task, with its result (or error) once it ended.</summary>
+    /// <summary>
+    /// The extension's <c>tasks/get</c>: the upstream's state of the task, with the questions it waits on for the agent,
+    /// and its result (or error) once it ended.
+    /// </summary>
     private async Task<JsonNode> GetAsync(UpstreamFront front, string taskId, JsonRpcRequest request, McpServer server, UpstreamConnection? through, CancellationToken cancellationToken)
     {
         var task = await front.ForwardAsync(request, server, cancellationToken, through);
         var status = task["status"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         if (status is not ("completed" or "failed"))
         {
-            return TaskExtension.Detailed(task, null, null);
+            return TaskExtension.Detailed(task, null, null, await questions.WaitingAsync(front.Upstream, taskId));
         }
 
         try
