@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Continuations;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Grains.Tests.Continuations;
 
@@ -27,6 +28,24 @@ public sealed class BridgedCallGrainTests(GrainClusterFixture fixture)
         Assert.Equal(5, (int?)question["params"]!["maxTokens"]);
         Assert.Equal(1, taken);
         Assert.Equal("m", (string?)JsonNode.Parse(await asking)!["result"]!["model"]);
+    }
+
+    [Fact]
+    public async Task Open_requests_are_reported_as_often_as_asked_until_answered_and_taking_nothing()
+    {
+        var call = NewCall();
+        Assert.Null(await call.OpenRequestsAsync());
+
+        var asking = call.AskAsync("elicitation/create", """{"message":"which?"}""", CancellationToken.None).AsTask();
+        var open = await Eventually.ValueAsync(async () => await call.OpenRequestsAsync(), found => found is not null, _ => "no open request");
+        var again = await call.OpenRequestsAsync();
+        var (key, question) = JsonNode.Parse(open!)!.AsObject().Single();
+        await call.AnswerAsync(new JsonObject { [key] = new JsonObject { ["action"] = "accept" } }.ToJsonString());
+
+        Assert.Equal(open, again);
+        Assert.Equal("which?", (string?)question!["params"]!["message"]);
+        Assert.Equal("accept", (string?)JsonNode.Parse(await asking)!["result"]!["action"]);
+        Assert.Null(await call.OpenRequestsAsync());
     }
 
     [Fact]
