@@ -5,6 +5,7 @@ using Gatehouse.ConformanceServer.Subscriptions;
 using Gatehouse.ConformanceServer.Tools;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace Gatehouse.ConformanceServer.Hosting;
 
@@ -14,6 +15,11 @@ internal static class ConformanceServerServiceCollectionExtensions
     public static IServiceCollection AddConformanceServer(this IServiceCollection services)
     {
         services.AddSingleton<ResourceSubscriptions>();
+
+        // One tool list and one prompt list for all requests, stateless ones included, so that test_trigger_tool_change
+        // and test_trigger_prompt_change change what every client sees and ListenHandler can tell 2026-07-28 clients.
+        services.AddSingleton<SharedPrimitiveLists>();
+        services.AddOptions<McpServerOptions>().Configure<SharedPrimitiveLists>((options, lists) => lists.Share(options));
 
         // The event store makes POST SSE streams resumable (priming event, event ids, replay after
         // Last-Event-ID), which the server-sse-polling scenario needs; an in-process cache is enough here.
@@ -37,12 +43,24 @@ internal static class ConformanceServerServiceCollectionExtensions
             .WithTools<ElicitationDefaultsTool>()
             .WithTools<ElicitationEnumsTool>()
             .WithTools<ReconnectionTool>()
+            .WithTools<InputRequiredElicitationTool>()
+            .WithTools<InputRequiredSamplingTool>()
+            .WithTools<InputRequiredRootsTool>()
+            .WithTools<InputRequiredStateTools>()
+            .WithTools<InputRequiredMultipleInputsTool>()
+            .WithTools<InputRequiredMultiRoundTool>()
+            .WithTools<InputRequiredCapabilitiesTool>()
+            .WithTools<MissingCapabilityTool>()
+            .WithTools<StreamingElicitationTool>()
+            .WithTools<TriggerChangeTools>()
             .WithTools([JsonSchema2020Tool.Create()])
             .WithResources<StaticResources>()
             .WithResources<TemplateResources>()
             .WithPrompts<ConformancePrompts>()
+            .WithPrompts<InputRequiredPrompt>()
             .WithSubscribeToResourcesHandler(SubscriptionHandlers.SubscribeAsync)
             .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync)
+            .WithSubscriptionsListenHandler(ListenHandler.ListenAsync)
             .WithCompleteHandler(CompletionHandler.CompleteAsync);
 
         return services;

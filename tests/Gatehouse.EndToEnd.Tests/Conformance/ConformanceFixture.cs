@@ -2,7 +2,10 @@ using Gatehouse.EndToEnd.Tests.Infrastructure;
 
 namespace Gatehouse.EndToEnd.Tests.Conformance;
 
-/// <summary>The conformance server (written with the C# SDK) and a gateway in front of it with an allow-all policy.</summary>
+/// <summary>
+/// The conformance server (written with the C# SDK) and a gateway in front of it with an allow-all policy, twice: as
+/// <c>conformance</c>, spoken to at 2025-11-25, and as <c>conformance-2026</c>, spoken to at 2026-07-28 for 2026 agents.
+/// </summary>
 public sealed class ConformanceFixture : IAsyncLifetime
 {
     private RunningUpstream? _server;
@@ -19,8 +22,12 @@ public sealed class ConformanceFixture : IAsyncLifetime
             var process = ChildProcess.Start("dotnet", [Paths.ConformanceServerDll, "--urls", $"http://127.0.0.1:{port}"]);
             _server = await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
             Gateway = await Gateway.StartAsync(
-                new Dictionary<string, UpstreamSpec> { ["conformance"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll) },
-                new Dictionary<string, string[]> { ["suite"] = ["conformance"] });
+                new Dictionary<string, UpstreamSpec>
+                {
+                    ["conformance"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll),
+                    ["conformance-2026"] = UpstreamSpec.Http(_server.Endpoint, Policies.AllowAll).Speaking("2026-07-28"),
+                },
+                new Dictionary<string, string[]> { ["suite"] = ["conformance", "conformance-2026"] });
         }
         catch
         {
