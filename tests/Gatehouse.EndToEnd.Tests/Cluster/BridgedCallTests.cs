@@ -146,11 +146,7 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal(-32602, (int?)replayed["error"]?["code"]);
 
         // The audit: the call's start (allowed; the upstream asked for input) and the round that brought the answer.
-        var rows = await Eventually.ValueAsync(
-            async () => (await GatewayConfig.Admin.GetAsync(Cluster.LiveUrls[2], "/admin/audit?grant=agent&tool=trigger-sampling-request&pageSize=100"))["entries"]!.AsArray(),
-            entries => entries.Any(e => (string?)e!["action"] == "continued" && (int?)e["upstreamStatus"] == 0),
-            entries => $"no 'continued' row with a result in {entries.ToJsonString()}");
-        Assert.Contains(rows, e => (string?)e!["action"] == "allow" && (int?)e["upstreamStatus"] == 2);
+        await ContinuedCallAudit.AssertAsync(Cluster.LiveUrls[2], "agent", "trigger-sampling-request");
     }
 
     /// <summary>

@@ -88,11 +88,7 @@ public sealed class StatelessUpstreamTests(FidelityFixture fixture)
         Assert.Equal("confirmed: deploy", (string?)done["result"]?["content"]?[0]?["text"]);
 
         // The audit: the call allowed, asked for input; the answering round continued it (not decided, nor charged, again).
-        var rows = await Eventually.ValueAsync(
-            async () => (await GatewayConfig.Admin.GetAsync(Cluster.LiveUrls[2], "/admin/audit?grant=current&tool=confirm&pageSize=100"))["entries"]!.AsArray(),
-            entries => entries.Any(e => (string?)e!["action"] == "continued" && (int?)e["upstreamStatus"] == 0),
-            entries => $"no 'continued' row with a result in {entries.ToJsonString()}");
-        Assert.Contains(rows, e => (string?)e!["action"] == "allow" && (int?)e["upstreamStatus"] == 2);
+        await ContinuedCallAudit.AssertAsync(Cluster.LiveUrls[2], "current", "confirm");
     }
 
     [Fact]

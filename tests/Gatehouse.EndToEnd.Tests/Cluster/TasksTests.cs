@@ -230,6 +230,7 @@ public sealed class TasksTests(FidelityFixture fixture, ITestOutputHelper output
         Assert.True((string?)ended["status"] == "completed", ended.ToJsonString());
         Assert.Null(ended["inputRequests"]);
         Assert.StartsWith("# Research Report: python (snake)\n", (string?)ended["result"]!["content"]![0]!["text"], StringComparison.Ordinal);
+        Assert.Equal(taskId, (string?)ended["result"]!["_meta"]?["io.modelcontextprotocol/related-task"]?["taskId"]);
     }
 
     /// <summary>

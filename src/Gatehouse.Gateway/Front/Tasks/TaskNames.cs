@@ -14,7 +14,8 @@ internal static class TaskNames
 
     /// <summary>
     /// Names the tasks of <paramref name="upstream"/>'s answer or message as the aggregate's agent knows them: a task
-    /// (<c>taskId</c>), a created task (<c>task.taskId</c>), a result or request about one (<c>_meta</c>'s related task).
+    /// (<c>taskId</c>), a created task (<c>task.taskId</c>), a result or request about one (<c>_meta</c>'s related task, the
+    /// extension's <c>tasks/get</c> result's too).
     /// </summary>
     public static void ToAgent(string upstream, JsonNode? message)
     {
@@ -32,6 +33,12 @@ internal static class TaskNames
         if (fields["_meta"]?[RelatedTaskMeta] is JsonObject related)
         {
             Prefix(upstream, related);
+        }
+
+        // The result a 2026-07-28 agent's tasks/get carries, about its task too.
+        if (fields["result"]?["_meta"]?[RelatedTaskMeta] is JsonObject resultRelated)
+        {
+            Prefix(upstream, resultRelated);
         }
     }
 
