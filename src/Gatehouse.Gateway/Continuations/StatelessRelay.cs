@@ -46,7 +46,7 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
             throw CallBridge.Refused();
         }
 
-        return SendAsync(scope, request, Params(request, (string?)state["state"], answers: true), server, cancellationToken);
+        return SendAsync(scope, request, Params(request, state["state"], answers: true), server, cancellationToken);
     }
 
     private async Task<JsonNode?> SendAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     /// the request's own), its trace context does not (the gateway's span continues the trace); the round's state is the
     /// upstream's, and its answers go only with a later round.
     /// </summary>
-    private static JsonObject? Params(JsonRpcRequest request, string? upstreamState, bool answers)
+    private static JsonObject? Params(JsonRpcRequest request, JsonNode? upstreamState, bool answers)
     {
         if (request.Params is not JsonObject original)
         {
@@ -102,7 +102,7 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
 
         if (upstreamState is not null)
         {
-            copy["requestState"] = upstreamState;
+            copy["requestState"] = upstreamState.DeepClone();
         }
 
         if (copy["_meta"] is JsonObject meta)

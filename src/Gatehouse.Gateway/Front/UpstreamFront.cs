@@ -36,7 +36,8 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     {
         var result = request.Method switch
         {
-            RequestMethods.ToolsList => await ListToolsAsync(request, server, cancellationToken),
+            RequestMethods.ToolsList => await ListToolsAsync(request, server, user, cancellationToken),
+            _ when IsLoggedList(request, server) => await ForwardBridgeableAsync(request, server, user, cancellationToken),
             RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
             RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
             _ when Tasks.TaskCapability.IsTaskMethod(request.Method) => await tasks.HandleAsync(this, request, server, user, cancellationToken),
@@ -66,10 +67,28 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         return known is not { Changed: true } && Gatehouse.Policy.PolicyEvaluator.IsListed(policies.Get(upstream), tool, known?.Description);
     }
 
-    /// <summary>The upstream's tools (observed by the tool catalogue), less those this endpoint does not list.</summary>
-    private async Task<JsonNode> ListToolsAsync(JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether this is a list a 2026-07-28 agent asked to be told the log messages of (<c>_meta</c>
+    /// <c>io.modelcontextprotocol/logLevel</c>), or a later round of one: it goes upstream like a call that asks for them
+    /// (see <see cref="ForwardBridgeableAsync"/>), not on the shared connection, whose level would be every agent's.
+    /// </summary>
+    public bool IsLoggedList(JsonRpcRequest request, McpServer server) =>
+        server.SessionId is null
+        && ListMethods.Contains(request.Method)
+        && (RequestLogLevel.Of(request) is not null || bridge.Continues(request));
+
+    /// <summary>The lists an agent's request may ask for; tasks have their own (<see cref="Tasks.TaskRequests"/>).</summary>
+    private static readonly IReadOnlySet<string> ListMethods = new HashSet<string>(StringComparer.Ordinal)
     {
-        var page = await ForwardAsync(request, server, cancellationToken);
+        RequestMethods.ToolsList, RequestMethods.PromptsList, RequestMethods.ResourcesList, RequestMethods.ResourcesTemplatesList,
+    };
+
+    /// <summary>The upstream's tools (observed by the tool catalogue), less those this endpoint does not list.</summary>
+    private async Task<JsonNode> ListToolsAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        var page = IsLoggedList(request, server)
+            ? await ForwardBridgeableAsync(request, server, user, cancellationToken)
+            : await ForwardAsync(request, server, cancellationToken);
         if (page["tools"] is JsonArray tools)
         {
             await ObserveToolsAsync(tools);
@@ -97,9 +116,10 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     }
 
     /// <summary>
-    /// A prompt, a resource's contents or a completion (<see cref="BridgedCallScope.OtherMethods"/>), with the params as they
-    /// go upstream: forwarded, and for a 2026-07-28 agent that can answer the upstream's questions, or asks for log
-    /// messages, bridged like a tool call (see <see cref="CallBridge"/>); a later round brings the agent's answers.
+    /// A prompt, a resource's contents or a completion (<see cref="BridgedCallScope.OtherMethods"/>), or a list that asks for
+    /// log messages (<see cref="IsLoggedList"/>), with the params as they go upstream: forwarded, and for a 2026-07-28
+    /// agent that can answer the upstream's questions, or asks for log messages, bridged like a tool call (see
+    /// <see cref="CallBridge"/>); a later round brings the agent's answers.
     /// </summary>
     /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all; or a <c>requestState</c> not Gatehouse's.</exception>
     public async Task<JsonNode> ForwardBridgeableAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)

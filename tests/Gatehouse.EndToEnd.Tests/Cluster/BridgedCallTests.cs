@@ -262,6 +262,61 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         Assert.Equal(-32602, (int?)wrong["error"]?["code"]);
     }
 
+    /// <summary>
+    /// A list is a request too, and a 2026-07-28 agent may ask for its log messages: the C# test upstream logs
+    /// <c>listing resources</c> at info on each <c>resources/list</c>. At a 2025 upstream the list runs bridged (a session of
+    /// its own at the agent's level), at one spoken to at 2026-07-28 it is relayed, and on <c>/mcp</c> each upstream's page
+    /// so; without the field, or at a level above info, no log message.
+    /// </summary>
+    [Theory]
+    [InlineData("/mcp/metered", "agent", 1)]
+    [InlineData("/mcp/modern", "current", 1)]
+    [InlineData("/mcp", "current", 1)]
+    [InlineData("/mcp", "agent", 2)]
+    public async Task Log_messages_of_a_list_reach_a_2026_agent_that_asked_for_them(string path, string grant, int testUpstreams)
+    {
+        var endpoint = new Uri(Cluster.LiveUrls[1], path);
+        var token = Cluster.TokenOf(grant);
+        using var http = new HttpClient { Timeout = Eventually.Ceiling };
+
+        var (told, listed) = await ListEveryPageAsync(http, endpoint, token, "info");
+        var (quiet, _) = await ListEveryPageAsync(http, endpoint, token, null);
+        var (above, _) = await ListEveryPageAsync(http, endpoint, token, "warning");
+
+        Assert.NotEmpty(listed);
+        Assert.True(
+            TextLines(told).Count(line => line == "listing resources") == testUpstreams,
+            $"expected {testUpstreams} 'listing resources' in {new JsonArray([.. told.Select(n => n.DeepClone())]).ToJsonString()}");
+        Assert.DoesNotContain(quiet, n => (string?)n["method"] == "notifications/message");
+        Assert.DoesNotContain("listing resources", TextLines(above));
+    }
+
+    /// <summary>Every page of <c>resources/list</c> (on <c>/mcp</c> each upstream has its own), at a log level or none: the notifications and the resources.</summary>
+    private static async Task<(List<JsonObject> Told, List<JsonNode?> Resources)> ListEveryPageAsync(HttpClient http, Uri endpoint, string token, string? level)
+    {
+        var told = new List<JsonObject>();
+        var resources = new List<JsonNode?>();
+        string? cursor = null;
+        do
+        {
+            var parameters = cursor is null ? new JsonObject() : new JsonObject { ["cursor"] = cursor };
+            var (notifications, page) = await RawMcp.ExchangeAsync2026(
+                http, endpoint, token, "resources/list", parameters, meta: level is null ? null : new JsonObject { ["io.modelcontextprotocol/logLevel"] = level });
+            var result = page["result"] ?? throw new Xunit.Sdk.XunitException(page.ToJsonString());
+            told.AddRange(notifications);
+            resources.AddRange(result["resources"]!.AsArray().Select(r => r?.DeepClone()));
+            cursor = (string?)result["nextCursor"];
+        }
+        while (cursor is not null);
+
+        return (told, resources);
+    }
+
+    /// <summary>The text of log messages (server-everything also logs other shapes on its own).</summary>
+    private static List<string> TextLines(List<JsonObject> notifications) =>
+        notifications.Where(n => (string?)n["method"] == "notifications/message" && n["params"]?["data"] is JsonValue value && value.TryGetValue<string>(out _))
+            .Select(n => (string)n["params"]!["data"]!).ToList();
+
     private static List<string> LogLines(List<JsonObject> notifications) =>
         notifications.Where(n => (string?)n["method"] == "notifications/message").Select(n => (string)n["params"]!["data"]!).ToList();
 

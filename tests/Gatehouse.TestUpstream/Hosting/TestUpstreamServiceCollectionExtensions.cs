@@ -48,6 +48,7 @@ internal static class TestUpstreamServiceCollectionExtensions
                 filters.AddCallToolFilter(InvocationCountingFilter.Create);
                 filters.AddListToolsFilter(ShapeShift.Filter);
                 filters.AddListPromptsFilter(PrivatePromptList.Filter);
+                filters.AddListResourcesFilter(LoggedResourceList.Filter);
             })
             .WithMessageFilters(filters => filters.AddOutgoingFilter(FutureShape.Filter));
     }

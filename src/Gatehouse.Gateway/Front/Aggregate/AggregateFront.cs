@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Auth;
+using Gatehouse.Gateway.Continuations;
 using Gatehouse.Gateway.Front.Caching;
 using Gatehouse.Gateway.Front.Messages;
 using Gatehouse.Gateway.Front.Tasks;
@@ -179,8 +180,9 @@ internal sealed partial class AggregateFront(UpstreamFronts fronts, GrantRegistr
             try
             {
                 var paged = Rewrite(request, p => SetCursor(p, inner));
+                // A page whose agent asked for log messages is bridged, each upstream's on a session of its own at that level.
                 page = fetch is null
-                    ? await front.SendAsync(paged, server, null, cancellationToken)
+                    ? await front.SendAsync(paged, server, null, cancellationToken, bridging: front.IsLoggedList(paged, server) ? BridgedCallScope.Of(user.GrantId(), front.Upstream, paged) : null)
                     : await fetch(front, paged, server, user, cancellationToken);
             }
             catch (UpstreamException ex)
