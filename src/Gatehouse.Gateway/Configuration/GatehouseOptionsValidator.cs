@@ -127,6 +127,11 @@ internal sealed partial class GatehouseOptionsValidator : IValidateOptions<Gateh
                 faults.Add($"{key}:ProtocolVersion must be {Gatehouse.Upstreams.UpstreamDefaults.ProtocolVersion} or {Gatehouse.Upstreams.UpstreamDefaults.StatelessProtocolVersion}, not '{settings.ProtocolVersion}'.");
                 break;
         }
+
+        if (settings.Sessionless && !settings.SpeaksStateless)
+        {
+            faults.Add($"{key}:Sessionless applies to an HTTP upstream with ProtocolVersion {Gatehouse.Upstreams.UpstreamDefaults.StatelessProtocolVersion} only.");
+        }
     }
 
     private static void ValidateProcesses(string key, Gatehouse.Upstreams.UpstreamOptions settings, List<string> faults)

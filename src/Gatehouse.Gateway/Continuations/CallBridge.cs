@@ -59,6 +59,14 @@ internal sealed class CallBridge(
                 && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null))
             || RequestLogLevel.Of(request) is not null);
 
+    /// <summary>Whether a 2025 agent's session reaches this upstream over the sessionless wire too (see <see cref="StatelessRelay.RelaysForSessions"/>).</summary>
+    public bool RelaysForSessions(string upstream) => relay.RelaysForSessions(upstream);
+
+    /// <summary>A 2025 agent's request at an upstream that speaks only 2026-07-28, its questions put to the agent on its session (see <see cref="StatelessRelay.ForSessionAsync"/>).</summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
+    public Task<JsonNode?> ForSessionAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken) =>
+        relay.ForSessionAsync(scope, request, server, cancellationToken);
+
     /// <summary>Starts the call upstream and answers its first round.</summary>
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public async Task<JsonNode?> StartAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)

@@ -1,5 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Sessions;
+using Gatehouse.Grains.Replies;
+using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -13,8 +18,11 @@ namespace Gatehouse.Gateway.Continuations;
 /// upstream, method and target, so the next round, through any replica, is known for a round of the same call (not decided
 /// by policy again, no budget spent) and goes upstream with the upstream's own state. Nothing is held between rounds.
 /// </summary>
-internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStateProtector states, UpstreamCatalog catalog, TimeProvider time)
+internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStateProtector states, UpstreamCatalog catalog, AgentRequests agentRequests, TimeProvider time)
 {
+    /// <summary>Most rounds a 2025 agent's request takes at an upstream that keeps asking (each a question answered by the agent).</summary>
+    internal const int MostRounds = 16;
+
     /// <summary>The purpose a relayed round's state is signed for: it cannot stand in for a bridged call's or an approval's.</summary>
     private const string Purpose = "relay";
 
@@ -23,6 +31,73 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
 
     /// <summary>Whether a sessionless (2026-07-28) agent's requests reach this upstream over the sessionless wire.</summary>
     public bool Relays(string upstream) => catalog.Get(upstream).SpeaksStateless;
+
+    /// <summary>
+    /// Whether a 2025 agent's session reaches this upstream over the sessionless wire too: the upstream speaks only
+    /// 2026-07-28 (<see cref="UpstreamOptions.Sessionless"/>), so it has no session to stand for the agent's.
+    /// </summary>
+    public bool RelaysForSessions(string upstream) => catalog.Get(upstream).IsSessionless;
+
+    /// <summary>
+    /// A 2025 agent's request (on its session) at an upstream that speaks only 2026-07-28: sent in the agent's name (its
+    /// <c>clientInfo</c> and capabilities from its session), and each time the upstream answers <c>input_required</c>, its
+    /// questions go to the agent on its session as the requests of 2025 they stand for (sampling, elicitation, roots; the
+    /// agent's answer may reach any replica), and the request goes again with the answers and the upstream's state, until
+    /// the upstream's result. The agent sees what it would of a 2025 server that asks while it works.
+    /// </summary>
+    /// <exception cref="UpstreamException">The upstream answered with an error, or not at all, or kept asking past <see cref="MostRounds"/>.</exception>
+    /// <exception cref="ModelContextProtocol.McpProtocolException">The agent refused a question.</exception>
+    public async Task<JsonNode?> ForSessionAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
+    {
+        var options = catalog.Get(scope.Upstream);
+        var parameters = Params(request, upstreamState: null, answers: false) ?? [];
+        if (parameters["_meta"] is not JsonObject meta)
+        {
+            meta = [];
+            parameters["_meta"] = meta;
+        }
+
+        meta[MetaKeys.ProtocolVersion] = UpstreamDefaults.StatelessProtocolVersion;
+        meta[MetaKeys.ClientCapabilities] = JsonSerializer.SerializeToNode(server.ClientCapabilities ?? new ClientCapabilities(), McpJsonUtilities.DefaultOptions);
+        if (server.ClientInfo is { } clientInfo)
+        {
+            meta[MetaKeys.ClientInfo] = JsonSerializer.SerializeToNode(clientInfo, McpJsonUtilities.DefaultOptions);
+        }
+
+        var address = new ReplyAddress(server.SessionId!, scope.GrantId);
+        for (var round = 1; ; round++)
+        {
+            var result = await client.SendAsync(scope.Upstream, options, request.Method, parameters, notification => PassOnAsync(notification, server, cancellationToken), cancellationToken);
+            if (result is not JsonObject answer || (string?)answer["resultType"] != "input_required")
+            {
+                return result;
+            }
+
+            if (round == MostRounds)
+            {
+                throw new UpstreamException(
+                    UpstreamFrameKind.Broken,
+                    scope.Upstream,
+                    $"Upstream '{scope.Upstream}' still asked for input after {MostRounds} rounds of {request.Method}.");
+            }
+
+            var responses = new JsonObject();
+            foreach (var (key, question) in answer["inputRequests"] as JsonObject ?? [])
+            {
+                if ((string?)question?["method"] is { } method)
+                {
+                    responses[key] = (await agentRequests.AskAsync(server, address, method, question["params"]?.DeepClone(), cancellationToken))?.DeepClone();
+                }
+            }
+
+            parameters["inputResponses"] = responses;
+            parameters.Remove("requestState");
+            if (answer["requestState"] is { } state)
+            {
+                parameters["requestState"] = state.DeepClone();
+            }
+        }
+    }
 
     /// <summary>Whether the request is a later round of a relayed request: it carries a state signed for one.</summary>
     public bool Continues(JsonRpcRequest request) => StateOf(request) is not null;

@@ -146,7 +146,9 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         await using var taskSession = asTask && taskQuestions.Asks(front.Upstream, request) ? taskQuestions.Open(front.Upstream, request) : null;
         try
         {
-            var bridging = server.SessionId is null && !asTask ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool) : null;
+            // The scope a call's rounds are bound to: a sessionless agent's may be bridged or relayed, a session's relayed
+            // at an upstream that has no sessions.
+            var bridging = !asTask ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool) : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging, taskSession?.Connection) ?? new JsonObject();
         }
         catch (UpstreamException ex)

@@ -124,7 +124,7 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all; or a <c>requestState</c> not Gatehouse's.</exception>
     public async Task<JsonNode> ForwardBridgeableAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        if (server.SessionId is not null)
+        if (server.SessionId is not null && !bridge.RelaysForSessions(upstream))
         {
             return await ForwardAsync(request, server, cancellationToken);
         }
@@ -132,6 +132,12 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         var scope = BridgedCallScope.Of(user.GrantId(), upstream, request);
         try
         {
+            if (server.SessionId is not null)
+            {
+                // A session's request at an upstream that has no sessions: relayed, its questions put to the agent on its session.
+                return await SendAsync(request, server, null, cancellationToken, bridging: scope) ?? new JsonObject();
+            }
+
             if (bridge.Continues(request))
             {
                 return await bridge.ContinueAsync(scope, request, server, cancellationToken) ?? new JsonObject();
@@ -197,6 +203,11 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
             // The agent may cancel through another replica: watch for that while the request runs.
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await using var watch = cancellations.Watch(sessionId, request.Id, cancellation);
+            if (bridging is not null && bridge.RelaysForSessions(upstream))
+            {
+                return await bridge.ForSessionAsync(bridging, request, server, cancellation.Token);
+            }
+
             if (!sessions.IsSessionful(upstream))
             {
                 return await channel.SendAsync(method, parameters, onProgress, cancellation.Token);

@@ -44,10 +44,10 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether requests of agent sessions to this upstream get upstream sessions of their own: HTTP upstreams do, and
-    /// stdio upstreams with a process per session.
+    /// Whether requests of agent sessions to this upstream get upstream sessions of their own: HTTP upstreams do (not one
+    /// that speaks only 2026-07-28, which has none), and stdio upstreams with a process per session.
     /// </summary>
-    public bool IsSessionful(string upstream) => _catalog.Get(upstream) is var options && (!options.IsStdio || options.IsProcessPerSession);
+    public bool IsSessionful(string upstream) => _catalog.Get(upstream) is var options && ((!options.IsStdio && !options.IsSessionless) || options.IsProcessPerSession);
 
     /// <summary>The channel to the upstream session standing for <paramref name="sessionId"/>, opening or resuming it.</summary>
     public async Task<IUpstreamChannel> GetAsync(string sessionId, string upstream, bool listen = false)

@@ -72,6 +72,17 @@ public sealed class UpstreamOptions
     /// <summary>Whether 2026-07-28 agents' requests reach this upstream over the sessionless wire (see <see cref="ProtocolVersion"/>).</summary>
     public bool SpeaksStateless => !IsStdio && ProtocolVersion == UpstreamDefaults.StatelessProtocolVersion;
 
+    /// <summary>
+    /// With <see cref="ProtocolVersion"/> <c>2026-07-28</c>: the upstream speaks only that revision (it has no sessions, and
+    /// refuses <c>initialize</c>). Every request goes over the sessionless wire, Gatehouse's own too (<c>server/discover</c>,
+    /// lists), and 2025 agents' calls, prompts, reads and completions as well, the upstream's questions put to the agent
+    /// on its session by Gatehouse. False (default): 2025 agents and Gatehouse's own requests use 2025-11-25 sessions.
+    /// </summary>
+    public bool Sessionless { get; set; }
+
+    /// <summary>Whether every request to this upstream goes over the sessionless wire (see <see cref="Sessionless"/>).</summary>
+    public bool IsSessionless => SpeaksStateless && Sessionless;
+
     /// <summary>Whether this upstream is a stdio process.</summary>
     public bool IsStdio => !string.IsNullOrWhiteSpace(Command);
 

@@ -26,6 +26,9 @@ public sealed class ProgressRouter
 
     public void Close(string token) => _relays.TryRemove(token, out _);
 
+    /// <summary>Waits until every progress notification routed so far has been passed on, for every request.</summary>
+    public Task FlushAsync() => Task.WhenAll(_relays.Values.Select(relay => relay.FlushAsync()));
+
     /// <summary>Queues a progress notification for its request; false if the message is not one of ours.</summary>
     public bool TryRoute(JsonRpcMessage message)
     {

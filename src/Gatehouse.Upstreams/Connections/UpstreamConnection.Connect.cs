@@ -182,7 +182,7 @@ public sealed partial class UpstreamConnection
         };
         if (_agent is not null)
         {
-            AgentHandlers.Apply(options, _agent);
+            AgentHandlers.Apply(options, _agent, () => Task.WhenAll(_progress.FlushAsync(), _notifications?.FlushAsync() ?? Task.CompletedTask));
         }
 
         return options;

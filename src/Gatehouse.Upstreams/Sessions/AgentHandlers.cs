@@ -12,7 +12,13 @@ namespace Gatehouse.Upstreams;
 /// </summary>
 internal static class AgentHandlers
 {
-    public static void Apply(McpClientOptions options, AgentSessionSpec agent)
+    /// <param name="options">The upstream session's client options.</param>
+    /// <param name="agent">The agent it stands for.</param>
+    /// <param name="caughtUp">
+    /// Waits until what the upstream told the agent before it asked (progress, log messages, already off the wire) has been
+    /// passed on, so the agent gets them ahead of the question, as they were sent.
+    /// </param>
+    public static void Apply(McpClientOptions options, AgentSessionSpec agent, Func<Task> caughtUp)
     {
         var capabilities = agent.Capabilities is null
             ? new ClientCapabilities()
@@ -22,25 +28,26 @@ internal static class AgentHandlers
         if (capabilities.Sampling is not null)
         {
             options.Handlers.SamplingHandler = (request, _, cancellationToken) =>
-                AskAsync<CreateMessageRequestParams?, CreateMessageResult>(agent, RequestMethods.SamplingCreateMessage, request, cancellationToken);
+                AskAsync<CreateMessageRequestParams?, CreateMessageResult>(agent, caughtUp, RequestMethods.SamplingCreateMessage, request, cancellationToken);
         }
 
         if (capabilities.Elicitation is not null)
         {
             options.Handlers.ElicitationHandler = (request, cancellationToken) =>
-                AskAsync<ElicitRequestParams?, ElicitResult>(agent, RequestMethods.ElicitationCreate, request, cancellationToken);
+                AskAsync<ElicitRequestParams?, ElicitResult>(agent, caughtUp, RequestMethods.ElicitationCreate, request, cancellationToken);
         }
 
         if (capabilities.Roots is not null)
         {
             options.Handlers.RootsHandler = (request, cancellationToken) =>
-                AskAsync<ListRootsRequestParams?, ListRootsResult>(agent, RequestMethods.RootsList, request, cancellationToken);
+                AskAsync<ListRootsRequestParams?, ListRootsResult>(agent, caughtUp, RequestMethods.RootsList, request, cancellationToken);
         }
     }
 
-    private static async ValueTask<TResult> AskAsync<TParams, TResult>(AgentSessionSpec agent, string method, TParams request, CancellationToken cancellationToken)
+    private static async ValueTask<TResult> AskAsync<TParams, TResult>(AgentSessionSpec agent, Func<Task> caughtUp, string method, TParams request, CancellationToken cancellationToken)
         where TResult : class
     {
+        await caughtUp().ConfigureAwait(false);
         var parameters = request is null ? null : JsonSerializer.SerializeToNode(request, McpJsonUtilities.DefaultOptions);
         var result = await agent.Callbacks.RequestAsync(method, parameters, cancellationToken).ConfigureAwait(false);
         return result.Deserialize<TResult>(McpJsonUtilities.DefaultOptions)

@@ -80,7 +80,10 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
 
     /// <remarks>
     /// Also through a stdio upstream with a process per session: a 2025 agent's session has its process; a 2026 agent has
-    /// no session, so its bridged call gets a process of its own, ended with the call.
+    /// no session, so its bridged call gets a process of its own, ended with the call. And through <c>modern</c>, spoken to
+    /// at 2026-07-28 for 2026 agents (the question relayed as the upstream asked it), and <c>newest</c>, a server of
+    /// 2026-07-28 only: there a 2025 agent's call goes over the sessionless wire too, and Gatehouse itself puts the
+    /// upstream's <c>input_required</c> to the agent as <c>elicitation/create</c> and calls again with the answer.
     /// </remarks>
     [Theory]
     [InlineData("metered", "agent", "2025-11-25")]
@@ -89,6 +92,8 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
     [InlineData("own", "local", "2026-07-28")]
     [InlineData("modern", "current", "2025-11-25")]
     [InlineData("modern", "current", "2026-07-28")]
+    [InlineData("newest", "newer", "2025-11-25")]
+    [InlineData("newest", "newer", "2026-07-28")]
     public async Task A_tool_that_asks_the_2026_way_reaches_agents_of_both_generations(string upstream, string grant, string protocolVersion)
     {
         var asked = new List<string?>();
@@ -108,8 +113,10 @@ public sealed class BridgedCallTests(FidelityFixture fixture)
         var (agent, _) = await Cluster.ConnectAsync(upstream, grant, options);
         await using var _ = agent;
 
+        var tools = await agent.ListToolsAsync();
         var result = await agent.CallToolAsync("confirm", Args(("action", "deploy")));
 
+        Assert.Contains(tools, tool => tool.Name == "confirm");
         Assert.Equal(protocolVersion, agent.NegotiatedProtocolVersion);
         Assert.Equal("confirmed: deploy", result.Text());
         Assert.Equal(["Confirm deploy?"], asked);

@@ -7,13 +7,15 @@ namespace Gatehouse.EndToEnd.Tests.Cluster;
 /// of both as stdio upstreams with a process per agent session (grant <c>local</c>): <c>everything-stdio</c>, and the
 /// test upstream under several process limits; and the test upstream with resource subscriptions (<c>watched</c>); and
 /// server-everything once more as <c>tasks</c>, whose policy a test changes, for two grants (<c>tasker</c>, <c>stranger</c>);
-/// and the test upstream once more as <c>modern</c>, spoken to at 2026-07-28 for 2026 agents (grant <c>current</c>).
+/// and the test upstream once more as <c>modern</c>, spoken to at 2026-07-28 for 2026 agents (grant <c>current</c>); and a
+/// test upstream of 2026-07-28 only (it refuses <c>initialize</c>) as <c>newest</c> (grant <c>newer</c>).
 /// </summary>
 public sealed class FidelityFixture : ClusterFixtureBase
 {
     private RunningUpstream? _everything;
     private RunningUpstream? _testUpstream;
     private RunningUpstream? _watched;
+    private RunningUpstream? _only2026;
 
     /// <summary>server-everything's own Streamable HTTP endpoint (behind <c>everything</c>, which allows every tool).</summary>
     internal Uri EverythingEndpoint => _everything!.Endpoint;
@@ -25,6 +27,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
         _everything = await KeepAsync(UpstreamServers.StartEverythingAsync());
         _testUpstream = await KeepAsync(UpstreamServers.StartTestUpstreamAsync());
         _watched = await KeepAsync(UpstreamServers.StartTestUpstreamAsync("watched-upstream", subscriptions: true));
+        _only2026 = await KeepAsync(UpstreamServers.StartTestUpstreamOf2026OnlyAsync());
         return await GatewayCluster.StartAsync(
             replicas: 3,
             new Dictionary<string, UpstreamSpec>
@@ -32,6 +35,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
                 ["everything"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["metered"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered),
                 ["modern"] = UpstreamSpec.Http(_testUpstream.Endpoint, ClusterPolicies.Metered).Speaking("2026-07-28"),
+                ["newest"] = UpstreamSpec.Http(_only2026.Endpoint, ClusterPolicies.Metered).SessionlessOnly(),
                 ["watched"] = UpstreamSpec.Http(_watched.Endpoint, Policies.AllowAll),
                 ["tasks"] = UpstreamSpec.Http(_everything.Endpoint, Policies.AllowAll),
                 ["everything-stdio"] = UpstreamSpec.EverythingStdio(Policies.AllowAll).PerSession(),
@@ -46,6 +50,7 @@ public sealed class FidelityFixture : ClusterFixtureBase
                 ["agent"] = ["everything", "metered", "watched"],
                 ["local"] = ["everything-stdio", "own", "own-one", "own-idle", "own-small", "shared-watched"],
                 ["current"] = ["modern"],
+                ["newer"] = ["newest"],
                 ["tasker"] = ["tasks"],
                 ["stranger"] = ["tasks"],
             });

@@ -14,6 +14,14 @@ internal static class UpstreamServers
         return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
     }
 
+    /// <summary>The C# test upstream as a server of 2026-07-28 only: no sessions, <c>initialize</c> refused.</summary>
+    public static async Task<RunningUpstream> StartTestUpstreamOf2026OnlyAsync()
+    {
+        var port = FreePort.Next();
+        var process = ChildProcess.Start("dotnet", [Paths.TestUpstreamDll, "--only-2026", "--name", "only-2026-upstream", "--urls", $"http://127.0.0.1:{port}"]);
+        return await RunningUpstream.WaitAsync(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+    }
+
     /// <summary>
     /// <c>@modelcontextprotocol/server-everything</c>'s legacy HTTP+SSE transport (2024-11-05), bound to loopback: its endpoint
     /// is <c>/sse</c> (a GET opens a session's stream; messages are POSTed to <c>/message</c>).

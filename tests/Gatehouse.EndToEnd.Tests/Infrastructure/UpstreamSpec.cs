@@ -41,6 +41,14 @@ internal sealed record UpstreamSpec(JsonObject Settings, string PolicyJson)
         return this with { Settings = settings };
     }
 
+    /// <summary>This HTTP upstream as one that speaks only 2026-07-28 (<c>ProtocolVersion</c> and <c>Sessionless</c>).</summary>
+    public UpstreamSpec SessionlessOnly()
+    {
+        var settings = (JsonObject)Speaking("2026-07-28").Settings.DeepClone();
+        settings["Sessionless"] = true;
+        return this with { Settings = settings };
+    }
+
     /// <summary>The C# test upstream as a stdio process; with <paramref name="subscriptions"/>, resource subscriptions and <c>touch</c>.</summary>
     public static UpstreamSpec TestUpstreamStdio(string policyJson, bool subscriptions = false) =>
         Stdio("dotnet", subscriptions ? [Paths.TestUpstreamDll, "--stdio", "--subscriptions"] : [Paths.TestUpstreamDll, "--stdio"], policyJson);

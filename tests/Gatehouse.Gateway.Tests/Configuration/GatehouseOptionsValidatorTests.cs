@@ -102,6 +102,20 @@ public sealed class GatehouseOptionsValidatorTests
         Assert.False(Valid().Upstreams["everything"].SpeaksStateless);
     }
 
+    [Theory]
+    [InlineData("2026-07-28", false, null)]
+    [InlineData("2025-11-25", true, "Gatehouse:Upstreams:everything:Sessionless applies to an HTTP upstream with ProtocolVersion 2026-07-28 only.")]
+    [InlineData(null, true, "Gatehouse:Upstreams:everything:Sessionless applies to an HTTP upstream with ProtocolVersion 2026-07-28 only.")]
+    public void An_upstream_without_sessions_is_one_spoken_to_at_2026_07_28(string? revision, bool refused, string? fault)
+    {
+        var options = Valid();
+        options.Upstreams["everything"].ProtocolVersion = revision;
+        options.Upstreams["everything"].Sessionless = true;
+
+        Assert.Equal(fault is null ? [] : [fault], Faults(options).Where(f => f.Contains(":Sessionless", StringComparison.Ordinal)));
+        Assert.Equal(!refused, options.Upstreams["everything"].IsSessionless);
+    }
+
     [Fact]
     public void A_process_per_session_is_for_stdio_upstreams_only()
     {

@@ -31,6 +31,11 @@ internal static class HttpUpstream
             server.WithResourceSubscriptions();
         }
 
+        if (commandLine.Only2026)
+        {
+            server.WithMessageFilters(filters => filters.AddIncomingFilter(Only2026.Filter));
+        }
+
         var app = builder.Build();
         app.MapMcp(TestUpstreamDefaults.McpPath);
         app.MapGet("/sessions", () => new { open = sessions.Open, opened = sessions.Opened });

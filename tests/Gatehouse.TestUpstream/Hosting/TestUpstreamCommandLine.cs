@@ -1,7 +1,7 @@
 namespace Gatehouse.TestUpstream.Hosting;
 
 /// <summary>
-/// The switches this program owns (<c>--stdio</c>, <c>--stateful</c>, <c>--subscriptions</c>, <c>--name NAME</c>); every other
+/// The switches this program owns (<c>--stdio</c>, <c>--stateful</c>, <c>--subscriptions</c>, <c>--only-2026</c>, <c>--name NAME</c>); every other
 /// argument (<c>--urls</c>, logging settings, …) is left for the host's own configuration.
 /// </summary>
 /// <remarks>
@@ -13,6 +13,9 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
     /// <summary>Whether clients may subscribe to resources (and the <c>touch</c> tool tells them of an update); HTTP with <c>--stateful</c> only.</summary>
     public bool Subscriptions { get; init; }
 
+    /// <summary>Whether the server speaks 2026-07-28 only: it refuses <c>initialize</c>, as a server without the 2025 revisions must (HTTP).</summary>
+    public bool Only2026 { get; init; }
+
     private const string NamePrefix = "--name=";
 
     public static TestUpstreamCommandLine Parse(IReadOnlyList<string> args)
@@ -20,6 +23,7 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
         var stdio = false;
         var stateful = false;
         var subscriptions = false;
+        var only2026 = false;
         var name = TestUpstreamDefaults.ServerName;
         var hostArgs = new List<string>();
 
@@ -38,6 +42,10 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
             {
                 subscriptions = true;
             }
+            else if (arg == "--only-2026")
+            {
+                only2026 = true;
+            }
             else if (arg == "--name")
             {
                 name = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--name needs a value.", nameof(args));
@@ -52,6 +60,6 @@ internal sealed record TestUpstreamCommandLine(bool Stdio, bool Stateful, string
             }
         }
 
-        return new TestUpstreamCommandLine(stdio, stateful, name, [.. hostArgs]) { Subscriptions = subscriptions };
+        return new TestUpstreamCommandLine(stdio, stateful, name, [.. hostArgs]) { Subscriptions = subscriptions, Only2026 = only2026 };
     }
 }

@@ -22,11 +22,11 @@ internal sealed class TaskQuestions(IGrainFactory grains, UpstreamCatalog catalo
 {
     /// <summary>
     /// Whether this agent's task at this upstream is created on a session of its own, so its questions reach the agent:
-    /// the agent declares sampling, elicitation or roots, and the upstream is reached over HTTP (its sessions are resumed
-    /// from any replica).
+    /// the agent declares sampling, elicitation or roots, and the upstream is reached over HTTP on sessions (resumed from
+    /// any replica).
     /// </summary>
     public bool Asks(string upstream, JsonRpcRequest request) =>
-        !catalog.Get(upstream).IsStdio
+        catalog.Get(upstream) is { IsStdio: false, IsSessionless: false }
         && request.Context?.ClientCapabilities is { } capabilities
         && (capabilities.Sampling is not null || capabilities.Elicitation is not null || capabilities.Roots is not null);
 
