@@ -14,10 +14,11 @@ namespace Gatehouse.Gateway.Subscriptions;
 /// unsolicited messages and its resource subscriptions; a stdio upstream's shared process (the one a 2026 agent's
 /// requests reach) passes its notifications to the listen through the grain that owns it, and keeps the listen's
 /// subscriptions while it lasts. The list changes and resource updates the agent asked for come back on the listen's
-/// response stream, tagged with its id. On <c>/mcp/{upstream}</c> that is the one upstream; on <c>/mcp</c>, every
+/// response stream, tagged with its id. An upstream that speaks only 2026-07-28 has no sessions: the listen itself is held
+/// there (<see cref="StatelessListen"/>). On <c>/mcp/{upstream}</c> that is the one upstream; on <c>/mcp</c>, every
 /// upstream of the grant, resource URIs in the aggregate's form. What the listen holds ends with it.
 /// </summary>
-internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, IGrainFactory grains, TimeProvider time, ILoggerFactory loggerFactory)
+internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFactory transports, StatelessUpstreamClient stateless, IGrainFactory grains, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>A listen on <c>/mcp/{upstream}</c>: held until the agent ends it (its request is cancelled), passing on what it asked for.</summary>
     public ValueTask<EmptyResult> ListenAsync(string upstream, ServerCapabilities served, RequestContext<SubscriptionsListenRequestParams> request, CancellationToken cancellationToken) =>
@@ -45,7 +46,7 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
         {
             foreach (var (member, honored) in listened)
             {
-                await ListenOnAsync(member.Upstream, honored.Subscriptions, new ListenCallbacks(request.Server, honored, member.ToAgent, listenId), request, held, cancellationToken);
+                await ListenOnAsync(member.Upstream, honored, new ListenCallbacks(request.Server, honored, member.ToAgent, listenId), request, held, cancellationToken);
             }
 
             var all = new SubscriptionsListenNotifications
@@ -82,17 +83,34 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
     }
 
     /// <summary>
-    /// Starts listening on one upstream, adding what must be let go when the listen ends to <paramref name="held"/>: an
-    /// HTTP upstream's session of the listen's own (its GET stream open, subscribed to <paramref name="subscriptions"/>), or
-    /// a place among a stdio upstream's listeners.
+    /// Starts listening on one upstream for what it <paramref name="honored"/>, adding what must be let go when the listen
+    /// ends to <paramref name="held"/>: an HTTP upstream's session of the listen's own (its GET stream open, subscribed to
+    /// the resources asked for), the listen held upstream at one without sessions, or a place among a stdio upstream's
+    /// listeners.
     /// </summary>
     private async Task ListenOnAsync(
-        string upstream, IReadOnlyList<string> subscriptions, ListenCallbacks callbacks, RequestContext<SubscriptionsListenRequestParams> request, List<IAsyncDisposable> held, CancellationToken cancellationToken)
+        string upstream, Honored honored, ListenCallbacks callbacks, RequestContext<SubscriptionsListenRequestParams> request, List<IAsyncDisposable> held, CancellationToken cancellationToken)
     {
+        var subscriptions = honored.Subscriptions;
         var options = catalog.Get(upstream);
         if (options.IsStdio)
         {
             held.Add(await StdioListener.OpenAsync(upstream, callbacks, subscriptions, grains));
+            return;
+        }
+
+        if (options.IsSessionless)
+        {
+            // No session to subscribe: the listen itself, narrowed to what the upstream honours, is held upstream.
+            var asked = new SubscriptionsListenNotifications
+            {
+                ToolsListChanged = honored.Tools ? true : null,
+                PromptsListChanged = honored.Prompts ? true : null,
+                ResourcesListChanged = honored.Resources ? true : null,
+                ResourceSubscriptions = subscriptions.Count > 0 ? [.. subscriptions] : null,
+            };
+            held.Add(await StatelessListen.OpenAsync(
+                stateless, upstream, options, JsonSerializer.SerializeToNode(asked, McpJsonUtilities.DefaultOptions)!.AsObject(), request.JsonRpcRequest, callbacks, cancellationToken));
             return;
         }
 

@@ -86,6 +86,44 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
         }
     }
 
+    /// <summary>
+    /// Holds a <c>subscriptions/listen</c> open upstream until <paramref name="cancellationToken"/> ends it (or the upstream
+    /// ends its stream), passing each notification on the stream to <paramref name="onNotification"/> in order; no time
+    /// limit but the connect timeout for the upstream's first answer.
+    /// </summary>
+    /// <exception cref="UpstreamException">The upstream refused the listen (an error, or an HTTP status other than success), or could not be reached.</exception>
+    public async Task ListenAsync(string upstream, UpstreamOptions options, JsonObject parameters, Func<JsonObject, ValueTask> onNotification, CancellationToken cancellationToken)
+    {
+        const string method = "subscriptions/listen";
+        var id = "gh-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using var request = Request(options, id, method, parameters);
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connect.CancelAfter(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
+            using var response = await httpClients.CreateClient(UpstreamTransportFactory.HttpClientName(upstream))
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, connect.Token).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var eventStream = response.Content.Headers.ContentType?.MediaType == EventStream.MediaType;
+            var answer = await ResponseStream.ReadAsync(body, eventStream, id, onNotification, cancellationToken).ConfigureAwait(false);
+            if (answer?["error"] is JsonObject error)
+            {
+                throw new UpstreamException(UpstreamFrameKind.Error, upstream, (string?)error["message"] ?? string.Empty, (int?)error["code"] ?? 0, error["data"]?.ToJsonString());
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new UpstreamException(UpstreamFrameKind.Broken, upstream, $"Upstream '{upstream}' answered {method} with HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or JsonException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            UpstreamLog.RequestFailed(logger, upstream, method, ex.GetType().Name);
+            throw new UpstreamException(UpstreamFrameKind.Unreachable, upstream, $"Upstream '{upstream}' failed during {method}: {ex.Message}");
+        }
+    }
+
     private static HttpRequestMessage Request(UpstreamOptions options, string id, string method, JsonObject? parameters)
     {
         var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method };

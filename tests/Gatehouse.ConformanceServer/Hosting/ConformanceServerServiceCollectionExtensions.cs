@@ -12,7 +12,7 @@ namespace Gatehouse.ConformanceServer.Hosting;
 /// <summary>Registers everything the conformance suite's server scenarios call for.</summary>
 internal static class ConformanceServerServiceCollectionExtensions
 {
-    public static IServiceCollection AddConformanceServer(this IServiceCollection services)
+    public static IServiceCollection AddConformanceServer(this IServiceCollection services, bool only2026 = false)
     {
         services.AddSingleton<ResourceSubscriptions>();
 
@@ -61,7 +61,14 @@ internal static class ConformanceServerServiceCollectionExtensions
             .WithSubscribeToResourcesHandler(SubscriptionHandlers.SubscribeAsync)
             .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync)
             .WithSubscriptionsListenHandler(ListenHandler.ListenAsync)
-            .WithCompleteHandler(CompletionHandler.CompleteAsync);
+            .WithCompleteHandler(CompletionHandler.CompleteAsync)
+            .WithMessageFilters(filters =>
+            {
+                if (only2026)
+                {
+                    filters.AddIncomingFilter(Gatehouse.TestUpstream.Hosting.Only2026.Filter);
+                }
+            });
 
         return services;
     }
