@@ -51,12 +51,7 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
 
             if (answer?["error"] is JsonObject error)
             {
-                throw new UpstreamException(
-                    UpstreamFrameKind.Error,
-                    upstream,
-                    (string?)error["message"] ?? string.Empty,
-                    error["code"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : (int)ModelContextProtocol.McpErrorCode.InternalError,
-                    error["data"]?.ToJsonString());
+                throw ErrorOf(upstream, error);
             }
 
             if (!response.IsSuccessStatusCode || answer is null)
@@ -108,7 +103,7 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
             var answer = await ResponseStream.ReadAsync(body, eventStream, id, onNotification, cancellationToken).ConfigureAwait(false);
             if (answer?["error"] is JsonObject error)
             {
-                throw new UpstreamException(UpstreamFrameKind.Error, upstream, (string?)error["message"] ?? string.Empty, (int?)error["code"] ?? 0, error["data"]?.ToJsonString());
+                throw ErrorOf(upstream, error);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -123,6 +118,14 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
             throw new UpstreamException(UpstreamFrameKind.Unreachable, upstream, $"Upstream '{upstream}' failed during {method}: {ex.Message}");
         }
     }
+
+    /// <summary>The upstream's JSON-RPC error as it sent it: code, message and data.</summary>
+    private static UpstreamException ErrorOf(string upstream, JsonObject error) => new(
+        UpstreamFrameKind.Error,
+        upstream,
+        (string?)error["message"] ?? string.Empty,
+        error["code"] is JsonValue code && code.TryGetValue<int>(out var number) ? number : (int)ModelContextProtocol.McpErrorCode.InternalError,
+        error["data"]?.ToJsonString());
 
     private static HttpRequestMessage Request(UpstreamOptions options, string id, string method, JsonObject? parameters)
     {
