@@ -1,10 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Grains.Replies;
 using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -50,19 +48,7 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     public async Task<JsonNode?> ForSessionAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
         var options = catalog.Get(scope.Upstream);
-        var parameters = Params(request, upstreamState: null, answers: false) ?? [];
-        if (parameters["_meta"] is not JsonObject meta)
-        {
-            meta = [];
-            parameters["_meta"] = meta;
-        }
-
-        meta[MetaKeys.ProtocolVersion] = UpstreamDefaults.StatelessProtocolVersion;
-        meta[MetaKeys.ClientCapabilities] = JsonSerializer.SerializeToNode(server.ClientCapabilities ?? new ClientCapabilities(), McpJsonUtilities.DefaultOptions);
-        if (server.ClientInfo is { } clientInfo)
-        {
-            meta[MetaKeys.ClientInfo] = JsonSerializer.SerializeToNode(clientInfo, McpJsonUtilities.DefaultOptions);
-        }
+        var parameters = SessionlessMeta.Stamp(Params(request, upstreamState: null, answers: false) ?? [], server.ClientCapabilities, server.ClientInfo);
 
         var address = new ReplyAddress(server.SessionId!, scope.GrantId);
         for (var round = 1; ; round++)

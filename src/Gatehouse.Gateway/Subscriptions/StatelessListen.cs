@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Upstreams;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.Gateway.Subscriptions;
@@ -19,18 +17,7 @@ internal sealed class StatelessListen(Task held, CancellationTokenSource end) : 
     public static async Task<StatelessListen> OpenAsync(
         StatelessUpstreamClient client, string upstream, UpstreamOptions options, JsonObject notifications, JsonRpcRequest agentRequest, IAgentCallbacks callbacks, CancellationToken cancellationToken)
     {
-        var parameters = new JsonObject { ["notifications"] = notifications };
-        var meta = new JsonObject
-        {
-            [MetaKeys.ProtocolVersion] = UpstreamDefaults.StatelessProtocolVersion,
-            [MetaKeys.ClientCapabilities] = JsonSerializer.SerializeToNode(agentRequest.Context?.ClientCapabilities ?? new ClientCapabilities(), McpJsonUtilities.DefaultOptions),
-        };
-        if (agentRequest.Context?.ClientInfo is { } clientInfo)
-        {
-            meta[MetaKeys.ClientInfo] = JsonSerializer.SerializeToNode(clientInfo, McpJsonUtilities.DefaultOptions);
-        }
-
-        parameters["_meta"] = meta;
+        var parameters = SessionlessMeta.Stamp(new JsonObject { ["notifications"] = notifications }, agentRequest.Context?.ClientCapabilities, agentRequest.Context?.ClientInfo);
         var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var end = new CancellationTokenSource();
         var held = client.ListenAsync(upstream, options, parameters, async notification =>

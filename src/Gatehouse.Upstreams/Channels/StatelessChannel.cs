@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Upstreams;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.Upstreams;
@@ -14,9 +12,6 @@ namespace Gatehouse.Upstreams;
 /// </summary>
 public sealed class StatelessChannel(string name, UpstreamOptions options, StatelessUpstreamClient client) : IUpstreamChannel
 {
-    private const string ProtocolVersionMeta = "io.modelcontextprotocol/protocolVersion";
-    private const string ClientInfoMeta = "io.modelcontextprotocol/clientInfo";
-    private const string CapabilitiesMeta = "io.modelcontextprotocol/clientCapabilities";
     private const string ServerInfoMeta = "io.modelcontextprotocol/serverInfo";
 
     private static readonly JsonObject GatewayInfo = new()
@@ -71,18 +66,6 @@ public sealed class StatelessChannel(string name, UpstreamOptions options, State
     }
 
     /// <summary>The params with the revision's per-request fields, Gatehouse's where the params carry none.</summary>
-    private static JsonObject Own(JsonObject? parameters)
-    {
-        var copy = parameters is null ? [] : (JsonObject)parameters.DeepClone();
-        if (copy["_meta"] is not JsonObject meta)
-        {
-            meta = [];
-            copy["_meta"] = meta;
-        }
-
-        meta[ProtocolVersionMeta] ??= UpstreamDefaults.StatelessProtocolVersion;
-        meta[ClientInfoMeta] ??= GatewayInfo.DeepClone();
-        meta[CapabilitiesMeta] ??= JsonSerializer.SerializeToNode(new ClientCapabilities(), McpJsonUtilities.DefaultOptions);
-        return copy;
-    }
+    private static JsonObject Own(JsonObject? parameters) =>
+        SessionlessMeta.Stamp(parameters is null ? [] : (JsonObject)parameters.DeepClone(), capabilities: null, GatewayInfo);
 }
