@@ -17,6 +17,23 @@ internal sealed record BridgedCallScope(string GrantId, string Upstream, string 
         RequestMethods.CompletionComplete,
     };
 
+    /// <summary>How long a round's state outlives the upstream's own timeout for the request.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
+
+    /// <summary>Until when a round's state made at <paramref name="now"/> is accepted: the upstream's timeout for the request, and a grace.</summary>
+    public static DateTimeOffset StateExpiry(DateTimeOffset now, Gatehouse.Upstreams.UpstreamOptions options) =>
+        now + TimeSpan.FromSeconds(options.TimeoutSeconds) + Grace;
+
+    /// <summary>The payload of a round's state, bound to this scope (a continuation adds what it needs).</summary>
+    public JsonObject Payload() => new() { ["grant"] = GrantId, ["upstream"] = Upstream, ["method"] = Method, ["target"] = Target };
+
+    /// <summary>Whether a state's payload (see <see cref="Payload"/>) was made for this scope: the same grant, upstream, method and target.</summary>
+    public bool Binds(JsonObject payload) =>
+        (string?)payload["grant"] == GrantId
+        && (string?)payload["upstream"] == Upstream
+        && (string?)payload["method"] == Method
+        && (string?)payload["target"] == Target;
+
     /// <summary>A tool call's scope.</summary>
     public static BridgedCallScope OfTool(string grantId, string upstream, string tool) => new(grantId, upstream, RequestMethods.ToolsCall, tool);
 

@@ -37,9 +37,6 @@ internal sealed class CallBridge(
     /// <summary>How long one round waits for the upstream's next request or result before asking the agent to call again.</summary>
     public static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a state outlives the upstream's own timeout for the call.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Whether the request is a round of a bridged call, or of one relayed to an upstream that speaks 2026-07-28 (see
     /// <see cref="StatelessRelay"/>): it carries a state signed for one (any other is not, whatever it holds).
@@ -124,12 +121,7 @@ internal sealed class CallBridge(
             return await relay.ContinueAsync(scope, request, server, cancellationToken);
         }
 
-        if (StateOf(request) is not { } state
-            || state["upstream"]?.GetValue<string>() != scope.Upstream
-            || state["grant"]?.GetValue<string>() != scope.GrantId
-            || state["method"]?.GetValue<string>() != scope.Method
-            || state["target"]?.GetValue<string>() != scope.Target
-            || state["call"]?.GetValue<string>() is not { } id)
+        if (StateOf(request) is not { } state || !scope.Binds(state) || (string?)state["call"] is not { } id)
         {
             throw Refused();
         }
@@ -185,14 +177,12 @@ internal sealed class CallBridge(
         }
 
         // The upstream asks the agent (or has not answered yet): the agent calls again with the state, and its answers.
-        var payload = new JsonObject
-        {
-            ["call"] = id, ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["method"] = scope.Method, ["target"] = scope.Target,
-        };
+        var payload = scope.Payload();
+        payload["call"] = id;
         var inputRequired = new JsonObject
         {
             ["resultType"] = "input_required",
-            ["requestState"] = states.Protect(Purpose, payload, time.GetUtcNow() + TimeSpan.FromSeconds(options.TimeoutSeconds) + Grace),
+            ["requestState"] = states.Protect(Purpose, payload, BridgedCallScope.StateExpiry(time.GetUtcNow(), options)),
         };
         if (step?["inputRequests"] is JsonObject requests)
         {
@@ -278,10 +268,7 @@ internal sealed class CallBridge(
 
     private static bool OffersLogging(UpstreamInfo info) => JsonNode.Parse(info.CapabilitiesJson)?["logging"] is JsonObject;
 
-    private JsonObject? StateOf(JsonRpcRequest request) =>
-        (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
-            ? states.Unprotect(Purpose, state, time.GetUtcNow())
-            : null;
+    private JsonObject? StateOf(JsonRpcRequest request) => states.StateOf(Purpose, request, time.GetUtcNow());
 
     internal static McpProtocolException Refused() => new(
         "requestState is not one Gatehouse gave for this call, or the call it continues has ended (its result was already given, it expired, or the replica running it stopped). Call again without it to start anew.",

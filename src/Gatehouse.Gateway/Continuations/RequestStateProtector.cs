@@ -78,6 +78,12 @@ internal sealed partial class RequestStateProtector
         }
     }
 
+    /// <summary>The payload of the <c>requestState</c> <paramref name="request"/> brings, if this cluster signed it for <paramref name="purpose"/> and it is still valid; else null.</summary>
+    public JsonObject? StateOf(string purpose, ModelContextProtocol.Protocol.JsonRpcRequest request, DateTimeOffset now) =>
+        (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
+            ? Unprotect(purpose, state, now)
+            : null;
+
     /// <summary>Without <c>RequestStateKey</c>: what every replica's configuration holds alike and an agent does not know.</summary>
     private static IEnumerable<string> SharedSecrets(GatehouseOptions options)
     {

@@ -24,9 +24,6 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     /// <summary>The purpose a relayed round's state is signed for: it cannot stand in for a bridged call's or an approval's.</summary>
     private const string Purpose = "relay";
 
-    /// <summary>How long a state outlives the upstream's own timeout for the request.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
-
     /// <summary>Whether a sessionless (2026-07-28) agent's requests reach this upstream over the sessionless wire.</summary>
     public bool Relays(string upstream) => catalog.Get(upstream).SpeaksStateless;
 
@@ -98,11 +95,7 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     /// <exception cref="UpstreamException">The upstream answered with an error, or not at all.</exception>
     public Task<JsonNode?> ContinueAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
-        if (StateOf(request) is not { } state
-            || (string?)state["upstream"] != scope.Upstream
-            || (string?)state["grant"] != scope.GrantId
-            || (string?)state["method"] != scope.Method
-            || (string?)state["target"] != scope.Target)
+        if (StateOf(request) is not { } state || !scope.Binds(state))
         {
             throw CallBridge.Refused();
         }
@@ -117,12 +110,9 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
         if (result is JsonObject answer && (string?)answer["resultType"] == "input_required")
         {
             // Always a state of Gatehouse's, even where the upstream gave none: it is what marks the next round as this call's.
-            var payload = new JsonObject
-            {
-                ["grant"] = scope.GrantId, ["upstream"] = scope.Upstream, ["method"] = scope.Method, ["target"] = scope.Target,
-                ["state"] = answer["requestState"]?.DeepClone(),
-            };
-            answer["requestState"] = states.Protect(Purpose, payload, time.GetUtcNow() + TimeSpan.FromSeconds(options.TimeoutSeconds) + Grace);
+            var payload = scope.Payload();
+            payload["state"] = answer["requestState"]?.DeepClone();
+            answer["requestState"] = states.Protect(Purpose, payload, BridgedCallScope.StateExpiry(time.GetUtcNow(), options));
         }
 
         return result;
@@ -175,8 +165,5 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
         return copy;
     }
 
-    private JsonObject? StateOf(JsonRpcRequest request) =>
-        (request.Params as JsonObject)?["requestState"] is JsonValue value && value.TryGetValue<string>(out var state)
-            ? states.Unprotect(Purpose, state, time.GetUtcNow())
-            : null;
+    private JsonObject? StateOf(JsonRpcRequest request) => states.StateOf(Purpose, request, time.GetUtcNow());
 }
