@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Front;
 using Gatehouse.Gateway.Sessions;
 using Gatehouse.Grains.Replies;
 using Gatehouse.Grains.Upstreams;
@@ -133,33 +134,25 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     }
 
     /// <summary>
-    /// The agent's params as they go upstream: its protocol fields in <c>_meta</c> and its progress token stay (this hop is
-    /// the request's own), its trace context does not (the gateway's span continues the trace); the round's state is the
-    /// upstream's, and its answers go only with a later round.
+    /// The agent's params as they go upstream (<see cref="ForwardedParams.ForSessionlessWire"/>); a later round's with the
+    /// agent's answers and the upstream's own state of the round before.
     /// </summary>
     private static JsonObject? Params(JsonRpcRequest request, JsonNode? upstreamState, bool answers)
     {
-        if (request.Params is not JsonObject original)
+        var copy = ForwardedParams.ForSessionlessWire(request.Params);
+        if (copy is null)
         {
             return null;
         }
 
-        var copy = (JsonObject)original.DeepClone();
-        copy.Remove("requestState");
-        if (!answers)
+        if (answers && request.Params?["inputResponses"] is { } responses)
         {
-            copy.Remove("inputResponses");
+            copy["inputResponses"] = responses.DeepClone();
         }
 
         if (upstreamState is not null)
         {
             copy["requestState"] = upstreamState.DeepClone();
-        }
-
-        if (copy["_meta"] is JsonObject meta)
-        {
-            meta.Remove("traceparent");
-            meta.Remove("tracestate");
         }
 
         return copy;

@@ -15,7 +15,16 @@ internal static class ForwardedParams
     /// sessionless 2026 one and refuse it ("Server not initialized"); nor the <c>requestState</c> and
     /// <c>inputResponses</c> of a call made again after Gatehouse's own <c>input_required</c> (an approval).
     /// </summary>
-    public static JsonObject? From(JsonNode? parameters)
+    public static JsonObject? From(JsonNode? parameters) => Copy(parameters, ownHop: false);
+
+    /// <summary>
+    /// A copy of the agent's params for an upstream reached over the sessionless wire, where the hop is the request's own:
+    /// its per-request protocol fields and its progress token stay; its trace context, <c>requestState</c> and
+    /// <c>inputResponses</c> do not (a later round sets the upstream's own).
+    /// </summary>
+    public static JsonObject? ForSessionlessWire(JsonNode? parameters) => Copy(parameters, ownHop: true);
+
+    private static JsonObject? Copy(JsonNode? parameters, bool ownHop)
     {
         if (parameters is not JsonObject original)
         {
@@ -27,12 +36,15 @@ internal static class ForwardedParams
         copy.Remove("inputResponses");
         if (copy["_meta"] is JsonObject meta)
         {
-            meta.Remove("progressToken");
             meta.Remove("traceparent");
             meta.Remove("tracestate");
-            foreach (var key in meta.Select(p => p.Key).Where(k => k.StartsWith(ProtocolMetaPrefix, StringComparison.Ordinal)).ToList())
+            if (!ownHop)
             {
-                meta.Remove(key);
+                meta.Remove("progressToken");
+                foreach (var key in meta.Select(p => p.Key).Where(k => k.StartsWith(ProtocolMetaPrefix, StringComparison.Ordinal)).ToList())
+                {
+                    meta.Remove(key);
+                }
             }
 
             if (meta.Count == 0)
