@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using ModelContextProtocol.Protocol;
 
 namespace Gatehouse.Upstreams;
@@ -25,54 +24,25 @@ internal sealed class NotificationRelay
         "notifications/tasks/status",
     };
 
-    private readonly Channel<(JsonRpcNotification? Notification, TaskCompletionSource? Flushed)> _queue =
-        Channel.CreateUnbounded<(JsonRpcNotification?, TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true });
-
-    private readonly IAgentCallbacks _agent;
+    private readonly OrderedDelivery<JsonRpcNotification> _delivery;
 
     public NotificationRelay(IAgentCallbacks agent)
     {
-        _agent = agent;
-        _ = PumpAsync();
+        _delivery = new(notification => new ValueTask(agent.NotifyAsync(notification.Method, notification.Params, CancellationToken.None)));
     }
 
     public bool TryRelay(JsonRpcMessage message)
     {
         if (message is JsonRpcNotification notification && RelayedMethods.Contains(notification.Method))
         {
-            _queue.Writer.TryWrite((notification, null));
+            _delivery.Enqueue(notification);
             return true;
         }
 
         return false;
     }
 
-    public Task FlushAsync()
-    {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite((null, flushed)) ? flushed.Task : Task.CompletedTask;
-    }
+    public Task FlushAsync() => _delivery.FlushAsync();
 
-    public void Complete() => _queue.Writer.TryComplete();
-
-    private async Task PumpAsync()
-    {
-        await foreach (var (notification, flushed) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            if (flushed is not null)
-            {
-                flushed.TrySetResult();
-                continue;
-            }
-
-            try
-            {
-                await _agent.NotifyAsync(notification!.Method, notification.Params, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The agent may be gone; notifications are advisory and the session goes on.
-            }
-        }
-    }
+    public void Complete() => _ = _delivery.CompleteAsync();
 }
