@@ -274,14 +274,18 @@ internal sealed class CallBridge(
         "requestState is not one Gatehouse gave for this call, or the call it continues has ended (its result was already given, it expired, or the replica running it stopped). Call again without it to start anew.",
         McpErrorCode.InvalidParams);
 
+    /// <summary>An upstream's question, put in <paramref name="call"/>'s grain until the agent answers it: the result the agent gave.</summary>
+    internal static async Task<JsonNode?> AskAsync(IBridgedCallGrain call, string method, JsonNode? parameters, CancellationToken cancellationToken)
+    {
+        var answer = JsonNode.Parse(await call.AskAsync(method, parameters?.ToJsonString(), cancellationToken)) as JsonObject;
+        return answer?["result"]?.DeepClone();
+    }
+
     /// <summary>The call's upstream session asks the client: the question waits in the call's grain for the agent's next round.</summary>
     private sealed class BridgedCallbacks(IBridgedCallGrain call) : IAgentCallbacks
     {
-        public async Task<JsonNode?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken)
-        {
-            var answer = JsonNode.Parse(await call.AskAsync(method, parameters?.ToJsonString(), cancellationToken)) as JsonObject;
-            return answer?["result"]?.DeepClone();
-        }
+        public Task<JsonNode?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) =>
+            AskAsync(call, method, parameters, cancellationToken);
 
         /// <summary>
         /// Log messages wait for the agent's round, which passes them on if it asked for them; the rest (list changes,

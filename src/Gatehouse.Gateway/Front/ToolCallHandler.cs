@@ -147,8 +147,10 @@ internal sealed partial class ToolCallHandler(PolicyStore policies, ToolCatalog 
         try
         {
             // The scope a call's rounds are bound to: a sessionless agent's may be bridged or relayed, a session's relayed
-            // at an upstream that has no sessions.
-            var bridging = !asTask ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool) : null;
+            // at an upstream that has no sessions (elsewhere a session's call needs none).
+            var bridging = !asTask && (server.SessionId is null || bridge.RelaysForSessions(front.Upstream))
+                ? BridgedCallScope.OfTool(decision.Call.GrantId, front.Upstream, tool)
+                : null;
             result = await front.SendAsync(request, server, ProgressRelay(request, server, cancellationToken), cancellationToken, bridging, taskSession?.Connection) ?? new JsonObject();
         }
         catch (UpstreamException ex)

@@ -37,11 +37,10 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
         var result = request.Method switch
         {
             RequestMethods.ToolsList => await ListToolsAsync(request, server, user, cancellationToken),
-            _ when IsLoggedList(request, server) => await ForwardBridgeableAsync(request, server, user, cancellationToken),
             RequestMethods.ToolsCall => await CallToolAsync(ParamShapes.String(request, "name"), request, server, user, cancellationToken),
             RequestMethods.LoggingSetLevel => await SetLoggingLevelAsync(request, server, cancellationToken),
             _ when Tasks.TaskCapability.IsTaskMethod(request.Method) => await tasks.HandleAsync(this, request, server, user, cancellationToken),
-            _ when BridgedCallScope.OtherMethods.Contains(request.Method) => await ForwardBridgeableAsync(request, server, user, cancellationToken),
+            _ when BridgedCallScope.OtherMethods.Contains(request.Method) || IsLoggedList(request, server) => await ForwardBridgeableAsync(request, server, user, cancellationToken),
             _ => await ForwardAsync(request, server, cancellationToken),
         };
         if (CacheHints.AreCarriedBy(request.Method) && CacheHints.AreKnownTo(request, server))
@@ -124,31 +123,21 @@ internal sealed class UpstreamFront(string upstream, IUpstreamChannel channel, T
     /// <exception cref="ModelContextProtocol.McpProtocolException">The upstream answered with an error, or not at all; or a <c>requestState</c> not Gatehouse's.</exception>
     public async Task<JsonNode> ForwardBridgeableAsync(JsonRpcRequest request, McpServer server, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        if (server.SessionId is not null && !bridge.RelaysForSessions(upstream))
-        {
-            return await ForwardAsync(request, server, cancellationToken);
-        }
-
         var scope = BridgedCallScope.Of(user.GrantId(), upstream, request);
         try
         {
-            if (server.SessionId is not null)
-            {
-                // A session's request at an upstream that has no sessions: relayed, its questions put to the agent on its session.
-                return await SendAsync(request, server, null, cancellationToken, bridging: scope) ?? new JsonObject();
-            }
-
-            if (bridge.Continues(request))
+            if (server.SessionId is null && bridge.Continues(request))
             {
                 return await bridge.ContinueAsync(scope, request, server, cancellationToken) ?? new JsonObject();
             }
 
-            if ((request.Params as JsonObject)?["requestState"] is not null)
+            if (server.SessionId is null && (request.Params as JsonObject)?["requestState"] is not null)
             {
                 // Only a state of Gatehouse's own comes back to it, and this is none it could read.
                 throw CallBridge.Refused();
             }
 
+            // Bridged or relayed where the scope applies (see SendAsync), else sent as it came.
             return await SendAsync(request, server, null, cancellationToken, bridging: scope) ?? new JsonObject();
         }
         catch (UpstreamException ex)

@@ -155,8 +155,7 @@ internal sealed class TaskQuestions(IGrainFactory grains, UpstreamCatalog catalo
                 }
             }
 
-            var answer = JsonNode.Parse(await grain.AskAsync(method, asked?.ToJsonString(), cancellationToken)) as JsonObject;
-            return answer?["result"]?.DeepClone();
+            return await Continuations.CallBridge.AskAsync(grain, method, asked, cancellationToken);
         }
 
         /// <summary>Notifications of the task's session have no stream to go on: a poll carries only the task's state.</summary>
