@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Gatehouse.ConformanceServer.Mrtr;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -18,15 +17,6 @@ internal sealed class MissingCapabilityTool
     private const int MaxTokens = 50;
 
     [McpServerTool(Name = "test_missing_capability"), Description("Needs the client's sampling capability: without it, fails with -32021 (MissingRequiredClientCapability, requiredCapabilities {\"sampling\": {}}); with it, asks the client's LLM (key sample) and returns its answer.")]
-    public static string MissingCapability(RequestContext<CallToolRequestParams> context)
-    {
-        if (InputAnswers.Sampling(context, Key) is { } answer)
-        {
-            return $"LLM response: {InputAnswers.Text(answer)}";
-        }
-
-        throw InputRequired.Ask(
-            context,
-            new Dictionary<string, InputRequest> { [Key] = InputRequired.Sample("Say hello.", MaxTokens) });
-    }
+    public static string MissingCapability(RequestContext<CallToolRequestParams> context) =>
+        InputRequiredSamplingTool.AnswerOrAsk(context, Key, "Say hello.", MaxTokens);
 }
