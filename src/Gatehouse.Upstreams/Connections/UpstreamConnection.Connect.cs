@@ -78,8 +78,9 @@ public sealed partial class UpstreamConnection
                 }
             }
 
-            UpstreamLog.ConnectFailed(_logger, _name, ex.GetType().Name, ex.Message);
-            throw new UpstreamException(UpstreamFrameKind.Unreachable, _name, $"Upstream '{_name}' is unreachable: {ex.Message}");
+            var described = TransportFailures.Describe(ex);
+            UpstreamLog.ConnectFailed(_logger, _name, ex.GetType().Name, described);
+            throw new UpstreamException(UpstreamFrameKind.Unreachable, _name, $"Upstream '{_name}' is unreachable: {described}");
         }
     }
 
@@ -106,8 +107,7 @@ public sealed partial class UpstreamConnection
     /// <summary>Opens a new upstream session; one standing for an agent session is recorded, and if another replica recorded one first, that one is used.</summary>
     private async Task<McpClient> OpenAsync(CancellationToken cancellationToken)
     {
-        var transport = Transport(knownSessionId: null);
-        var client = await McpClient.CreateAsync(transport, ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false);
+        var (client, transport) = await HandshakeAsync(cancellationToken).ConfigureAwait(false);
         var capabilities = transport.InitializedCapabilitiesJson ?? JsonSerializer.Serialize(client.ServerCapabilities, McpJsonUtilities.DefaultOptions);
         _capabilitiesJson = capabilities;
         if (_agent?.Bind is not { } bind || client.SessionId is null)
@@ -140,6 +140,28 @@ public sealed partial class UpstreamConnection
 
         await client.DisposeAsync().ConfigureAwait(false);
         return await ResumeAsync(winner).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <c>initialize</c>, once more on a fresh connection if the connection broke before the
+    /// upstream answered: an upstream may close a kept-alive connection just as it is reused, and
+    /// nothing yet rests on a session that is still being opened (one the upstream did open is
+    /// never used, and ends at its own idle timeout). A request of the agent is never sent twice.
+    /// </summary>
+    private async Task<(McpClient Client, OrderedProgressTransport Transport)> HandshakeAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var transport = Transport(knownSessionId: null);
+            try
+            {
+                return (await McpClient.CreateAsync(transport, ClientOptions(), _loggerFactory, cancellationToken).ConfigureAwait(false), transport);
+            }
+            catch (Exception ex) when (attempt == 1 && TransportFailures.IsDroppedBeforeAnswer(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                UpstreamLog.HandshakeDropped(_logger, _name, TransportFailures.Describe(ex));
+            }
+        }
     }
 
     /// <summary>Rejoins the upstream session recorded for the agent session, without a new handshake.</summary>

@@ -20,6 +20,9 @@ internal static partial class UpstreamLog
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Upstream {Upstream} stderr: {Line}")]
     public static partial void StandardError(ILogger logger, string upstream, string line);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Upstream {Upstream} dropped the connection of initialize before answering ({Error}); sending it once more")]
+    public static partial void HandshakeDropped(ILogger logger, string upstream, string error);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Upstream {Upstream} no longer knows the gateway's session (it restarted?); the request goes again on a new session")]
     public static partial void SessionExpired(ILogger logger, string upstream);
 

@@ -2,18 +2,22 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// One gateway in front of real upstreams: the C# test upstream over HTTP (under several policies)
-/// and over stdio, server-everything over stdio and over HTTP, an upstream that is down and one
-/// that is slow. Grants name different upstreams so tests of one budget never touch another.
+/// and over stdio, server-everything over stdio and over HTTP, an upstream that is down, one
+/// that is slow, and the test upstream behind a relay that drops a connection when told to. Grants name different upstreams so tests of one budget never touch another.
 /// </summary>
 public sealed class CoreGatewayFixture : IAsyncLifetime
 {
     private RunningUpstream? _testUpstream;
     private RunningUpstream? _everythingHttp;
     private GarbageServer? _garbage;
+    private DroppingRelay? _relay;
 
     internal Gateway Gateway { get; private set; } = null!;
 
     internal Uri TestUpstreamEndpoint => _testUpstream!.Endpoint;
+
+    /// <summary>The relay in front of the test upstream behind <c>relayed</c>.</summary>
+    internal DroppingRelay Relay => _relay!;
 
     /// <summary>server-everything's own Streamable HTTP endpoint (behind <c>everything-http</c> and <c>everything-open</c>).</summary>
     internal Uri EverythingEndpoint => _everythingHttp!.Endpoint;
@@ -28,6 +32,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
             _testUpstream = await UpstreamServers.StartTestUpstreamAsync();
             _everythingHttp = await UpstreamServers.StartEverythingAsync();
             _garbage = new GarbageServer();
+            _relay = new DroppingRelay(_testUpstream.Endpoint);
             var closedPort = FreePort.Next();
             var upstreams = new Dictionary<string, UpstreamSpec>
             {
@@ -42,6 +47,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["everything-http"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.Everything),
                 ["everything-open"] = UpstreamSpec.Http(_everythingHttp.Endpoint, Policies.AllowAll),
                 ["files"] = UpstreamSpec.FilesystemStdio(FilesFolder, Policies.Files),
+                ["relayed"] = UpstreamSpec.Http(_relay.Endpoint, Policies.AllowAll),
             };
             var grants = new Dictionary<string, string[]>
             {
@@ -55,6 +61,7 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
                 ["partial"] = ["test", "down"],
                 ["filer"] = ["files"],
                 ["fidelity"] = ["everything-open"],
+                ["relay"] = ["relayed"],
             };
             Gateway = await Gateway.StartAsync(upstreams, grants);
         }
@@ -86,6 +93,11 @@ public sealed class CoreGatewayFixture : IAsyncLifetime
         if (_garbage is not null)
         {
             await _garbage.DisposeAsync();
+        }
+
+        if (_relay is not null)
+        {
+            await _relay.DisposeAsync();
         }
 
         Directory.Delete(FilesFolder, recursive: true);

@@ -70,6 +70,24 @@ public sealed class UpstreamTransportTests(CoreGatewayFixture fixture, ITestOutp
     }
 
     [Fact]
+    public async Task An_upstream_session_whose_initialize_loses_its_connection_is_opened_on_a_fresh_one()
+    {
+        // The agent's name goes upstream in its session's initialize, and only there: the relay drops that request's
+        // connection before the upstream answers, as an upstream closing a kept-alive connection just as it is reused does.
+        const string name = "agent-whose-initialize-is-dropped";
+        fixture.Relay.DropNext(name);
+        await using var agent = await Agents.ConnectAsync(
+            fixture.Gateway.EndpointOf("relayed"),
+            fixture.Gateway.TokenOf("relay"),
+            options: new ModelContextProtocol.Client.McpClientOptions { ProtocolVersion = "2025-11-25", ClientInfo = new() { Name = name, Version = "1.0" } });
+
+        var echo = await agent.CallToolAsync("echo", Args(("message", "after a dropped connection")));
+
+        Assert.Equal(1, fixture.Relay.Dropped);
+        Assert.Equal("echo: after a dropped connection", echo.Text());
+    }
+
+    [Fact]
     public async Task Upstream_answering_garbage_gives_a_clear_error()
     {
         await using var agent = await fixture.Gateway.ConnectAsync("garbage", "alpha");
