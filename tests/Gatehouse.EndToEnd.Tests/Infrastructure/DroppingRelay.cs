@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,12 +11,9 @@ namespace Gatehouse.EndToEnd.Tests.Infrastructure;
 /// uncounted: .NET's handler sends a request again by itself when a reused connection closes before any answer, so
 /// only a new connection's drop reaches the gateway's code.
 /// </summary>
-internal sealed partial class DroppingRelay : IAsyncDisposable
+internal sealed partial class DroppingRelay : LoopbackTcpServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Uri _target;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private readonly object _gate = new();
     private string? _marker;
     private int _dropped;
@@ -25,12 +21,11 @@ internal sealed partial class DroppingRelay : IAsyncDisposable
     public DroppingRelay(Uri target)
     {
         _target = target;
-        _listener.Start();
-        _loop = AcceptAsync();
+        Start();
     }
 
     /// <summary>The upstream's endpoint, through this relay.</summary>
-    public Uri Endpoint => new UriBuilder(_target) { Port = ((IPEndPoint)_listener.LocalEndpoint).Port }.Uri;
+    public Uri Endpoint => new UriBuilder(_target) { Port = Port }.Uri;
 
     /// <summary>How many new connections this relay has dropped.</summary>
     public int Dropped
@@ -53,29 +48,11 @@ internal sealed partial class DroppingRelay : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Relays the connection on its own, so that the next one is accepted meanwhile.</summary>
+    protected override Task ServeAsync(TcpClient client)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = RelayAsync(client);
-        }
+        _ = RelayAsync(client);
+        return Task.CompletedTask;
     }
 
     private async Task RelayAsync(TcpClient client)
@@ -85,8 +62,8 @@ internal sealed partial class DroppingRelay : IAsyncDisposable
         {
             try
             {
-                await upstream.ConnectAsync(_target.Host, _target.Port, _stop.Token);
-                using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                await upstream.ConnectAsync(_target.Host, _target.Port, Stopping);
+                using var done = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
                 var toUpstream = PumpAsync(client.GetStream(), upstream.GetStream(), inspect: true, done.Token);
                 var toClient = PumpAsync(upstream.GetStream(), client.GetStream(), inspect: false, done.Token);
                 await Task.WhenAny(toUpstream, toClient);
