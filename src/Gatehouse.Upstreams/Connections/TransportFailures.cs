@@ -8,7 +8,7 @@ internal static class TransportFailures
     /// <summary>
     /// The connection broke before the upstream answered anything: no status line came back, and the
     /// connection had been made (an upstream that refuses connections, or a name that does not resolve,
-    /// is not this). A kept-alive connection that the upstream closes just as it is reused ends so.
+    /// is not this): the upstream reset it, or closed it, before its answer began.
     /// </summary>
     public static bool IsDroppedBeforeAnswer(Exception ex) => ex switch
     {

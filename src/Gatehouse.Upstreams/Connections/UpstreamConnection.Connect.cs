@@ -144,9 +144,10 @@ public sealed partial class UpstreamConnection
 
     /// <summary>
     /// Sends <c>initialize</c>, once more on a fresh connection if the connection broke before the
-    /// upstream answered: an upstream may close a kept-alive connection just as it is reused, and
-    /// nothing yet rests on a session that is still being opened (one the upstream did open is
-    /// never used, and ends at its own idle timeout). A request of the agent is never sent twice.
+    /// upstream answered (.NET's handler itself resends a request only when a reused connection
+    /// turns out closed; a new one that breaks ends the request): nothing yet rests on a session
+    /// still being opened (one the upstream did open is never used, and ends at its own idle
+    /// timeout). A request of the agent is never sent twice.
     /// </summary>
     private async Task<(McpClient Client, OrderedProgressTransport Transport)> HandshakeAsync(CancellationToken cancellationToken)
     {
