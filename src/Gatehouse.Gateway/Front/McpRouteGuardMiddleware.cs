@@ -81,7 +81,7 @@ internal sealed class McpRouteGuardMiddleware(RequestDelegate next, UpstreamFron
             }
             else if (HttpMethods.IsGet(context.Request.Method))
             {
-                await ListenAsync(context, sessionId, [.. upstreams.Where(upstreamSessions.IsSessionful)]);
+                await ListenAsync(context, sessionId, [.. upstreams.Where(upstreamSessions.Listens)]);
                 return;
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Gatehouse.Grains.Replies;
 using Gatehouse.Grains.Sessions;
+using Gatehouse.Gateway.Subscriptions;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -21,6 +22,8 @@ internal sealed class SessionUpstreams : IAsyncDisposable
 
     private readonly ConcurrentDictionary<(string Session, string Upstream, bool Listen), Entry> _connections = new();
     private readonly UpstreamCatalog _catalog;
+    private readonly UpstreamChannels _channels;
+    private readonly StatelessUpstreamClient _stateless;
     private readonly UpstreamTransportFactory _transports;
     private readonly UpstreamSessionCloser _closer;
     private readonly AgentSessions _agents;
@@ -30,9 +33,11 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
 
-    public SessionUpstreams(UpstreamCatalog catalog, UpstreamTransportFactory transports, UpstreamSessionCloser closer, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
+    public SessionUpstreams(UpstreamCatalog catalog, UpstreamChannels channels, StatelessUpstreamClient stateless, UpstreamTransportFactory transports, UpstreamSessionCloser closer, AgentSessions agents, AgentRequests requests, IGrainFactory grains, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _catalog = catalog;
+        _channels = channels;
+        _stateless = stateless;
         _transports = transports;
         _closer = closer;
         _agents = agents;
@@ -48,6 +53,12 @@ internal sealed class SessionUpstreams : IAsyncDisposable
     /// that speaks only 2026-07-28, which has none), and stdio upstreams with a process per session.
     /// </summary>
     public bool IsSessionful(string upstream) => _catalog.Get(upstream) is var options && ((!options.IsStdio && !options.IsSessionless) || options.IsProcessPerSession);
+
+    /// <summary>
+    /// Whether an agent session's stream of unsolicited messages reaches this upstream: where it has an upstream session
+    /// of its own, and at an upstream that speaks only 2026-07-28 (see <see cref="SessionlessStream"/>).
+    /// </summary>
+    public bool Listens(string upstream) => IsSessionful(upstream) || _catalog.Get(upstream).IsSessionless;
 
     /// <summary>The channel to the upstream session standing for <paramref name="sessionId"/>, opening or resuming it.</summary>
     public async Task<IUpstreamChannel> GetAsync(string sessionId, string upstream, bool listen = false)
@@ -111,7 +122,8 @@ internal sealed class SessionUpstreams : IAsyncDisposable
 
     /// <summary>
     /// Holds the upstream session's stream of unsolicited messages on this replica while the agent's stream is open here:
-    /// an HTTP upstream session is connected (its GET stream opened); a stdio process of the session's own is only told
+    /// an HTTP upstream session is connected (its GET stream opened), or at an upstream without sessions a listen held (see
+    /// <see cref="SessionlessStream"/>); a stdio process of the session's own is only told
     /// where to send: it starts with the session's first request, so an agent that only opened its stream takes no
     /// process (nor one of <c>MaxProcesses</c>' places).
     /// </summary>
@@ -153,6 +165,11 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         if (_catalog.Get(upstream).IsProcessPerSession)
         {
             return await StdioSessionChannel.OpenAsync(upstream, sessionId, agent, listen, _grains);
+        }
+
+        if (listen && _catalog.Get(upstream).IsSessionless && _channels.TryGet(upstream, out var shared))
+        {
+            return await SessionlessStream.OpenAsync(shared, _stateless, _catalog.Get(upstream), initialize, agent);
         }
 
         var spec = new AgentSessionSpec

@@ -110,7 +110,14 @@ internal sealed class ListenBridge(UpstreamCatalog catalog, UpstreamTransportFac
                 ResourceSubscriptions = subscriptions.Count > 0 ? [.. subscriptions] : null,
             };
             held.Add(await StatelessListen.OpenAsync(
-                stateless, upstream, options, JsonSerializer.SerializeToNode(asked, McpJsonUtilities.DefaultOptions)!.AsObject(), request.JsonRpcRequest, callbacks, cancellationToken));
+                stateless,
+                upstream,
+                options,
+                JsonSerializer.SerializeToNode(asked, McpJsonUtilities.DefaultOptions)!.AsObject(),
+                request.JsonRpcRequest.Context?.ClientCapabilities,
+                request.JsonRpcRequest.Context?.ClientInfo,
+                callbacks,
+                cancellationToken));
             return;
         }
 

@@ -15,9 +15,9 @@ internal sealed class StatelessListen(Task held, CancellationTokenSource end) : 
 
     /// <exception cref="UpstreamException">The upstream refused the listen, or ended it before acknowledging it.</exception>
     public static async Task<StatelessListen> OpenAsync(
-        StatelessUpstreamClient client, string upstream, UpstreamOptions options, JsonObject notifications, JsonRpcRequest agentRequest, IAgentCallbacks callbacks, CancellationToken cancellationToken)
+        StatelessUpstreamClient client, string upstream, UpstreamOptions options, JsonObject notifications, ClientCapabilities? capabilities, Implementation? clientInfo, IAgentCallbacks callbacks, CancellationToken cancellationToken)
     {
-        var parameters = SessionlessMeta.Stamp(new JsonObject { ["notifications"] = notifications }, agentRequest.Context?.ClientCapabilities, agentRequest.Context?.ClientInfo);
+        var parameters = SessionlessMeta.Stamp(new JsonObject { ["notifications"] = notifications }, capabilities, clientInfo);
         var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var end = new CancellationTokenSource();
         var held = client.ListenAsync(upstream, options, parameters, async notification =>
