@@ -16,7 +16,7 @@ namespace Gatehouse.Gateway.Front;
 /// aggregate of the grant's upstreams, with their capabilities merged. The route answers what the endpoint
 /// forwards (see <see cref="ForwardingFilter"/>).
 /// </summary>
-internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, Subscriptions.ListenBridge listens, ILogger<SessionConfigurator> logger)
+internal sealed partial class SessionConfigurator(UpstreamFronts fronts, AggregateFront aggregate, ForwardingFilter forwarding, Subscriptions.ListenBridge listens, UpstreamCatalog catalog, ILogger<SessionConfigurator> logger)
 {
     public async Task ConfigureAsync(HttpContext httpContext, McpServerOptions options, CancellationToken cancellationToken)
     {
@@ -40,6 +40,11 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
         // Tasks are not modelled by the SDK: forwarded, and added to the initialize answer, as the upstream offers them.
         var methods = OfferTasks(options, Tasks.TaskCapability.Of(info?.CapabilitiesJson));
         options.Filters.Message.IncomingFilters.Add(forwarding.For(front, methods));
+
+        if (catalog.Get(upstream).IsSessionless)
+        {
+            options.Filters.Message.OutgoingFilters.Add(NoSubscribeFor2025);
+        }
 
         // A 2026-07-28 agent's subscriptions/listen (the SDK reaches it on that revision only).
         var served = options.Capabilities;
@@ -67,6 +72,12 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
             Completions = each.Any(c => c.Completions is not null) ? new CompletionsCapability() : null,
             Logging = each.Any(c => c.Logging is not null) ? new LoggingCapability() : null,
         };
+
+        if (options.Capabilities.Resources?.Subscribe == true
+            && members.Zip(each).All(member => member.Second.Resources?.Subscribe != true || catalog.Get(member.First.Upstream).IsSessionless))
+        {
+            options.Filters.Message.OutgoingFilters.Add(NoSubscribeFor2025);
+        }
 
         // The tasks of the grant's upstreams, named {upstream}__{taskId} (see AggregateFront).
         var methods = OfferTasks(options, Tasks.TaskCapability.Merge(infos.Select(info => Tasks.TaskCapability.Of(info?.CapabilitiesJson))));
@@ -100,6 +111,24 @@ internal sealed partial class SessionConfigurator(UpstreamFronts fronts, Aggrega
 
         return methods;
     }
+
+    /// <summary>
+    /// Leaves <c>resources.subscribe</c> out of the answer to a 2025 agent's <c>initialize</c> (the only answer with a
+    /// <c>protocolVersion</c>): its <c>resources/subscribe</c> needs an upstream session to hold the subscription, and an
+    /// upstream that speaks only 2026-07-28 has none (there, subscriptions are a 2026 listen's, which
+    /// <c>server/discover</c> still offers).
+    /// </summary>
+    private static McpMessageFilter NoSubscribeFor2025 => next => (context, cancellationToken) =>
+    {
+        if (context.JsonRpcMessage is JsonRpcResponse { Result: System.Text.Json.Nodes.JsonObject result }
+            && result.ContainsKey("protocolVersion")
+            && result["capabilities"]?["resources"] is System.Text.Json.Nodes.JsonObject resources)
+        {
+            resources.Remove("subscribe");
+        }
+
+        return next(context, cancellationToken);
+    };
 
     /// <summary>What the upstream said about itself, or null when it cannot be reached now.</summary>
     private async Task<UpstreamInfo?> DescribeAsync(UpstreamFront front, CancellationToken cancellationToken)

@@ -69,4 +69,23 @@ public sealed class SessionlessListenTests(ConformanceFixture fixture) : IClassF
         Assert.Equal("2.0", (string?)changed["jsonrpc"]);
         Assert.Null(changed["params"]?["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
     }
+
+    [Fact]
+    public async Task A_2025_agent_is_not_offered_resource_subscriptions_that_an_upstream_without_sessions_cannot_hold()
+    {
+        var token = fixture.Gateway.TokenOf("suite");
+        await using var sessionless = await RawSession.OpenAsync(fixture.Gateway.EndpointOf("conformance-sessionless"), token);
+        await using var sessionful = await RawSession.OpenAsync(fixture.Gateway.EndpointOf("conformance"), token);
+
+        // The same server, spoken to with sessions, holds the session's subscriptions; without, it refuses the method.
+        var refused = await sessionless.RequestAsync("resources/subscribe", new JsonObject { ["uri"] = "test://watched-resource" });
+        var held = await sessionful.RequestAsync("resources/subscribe", new JsonObject { ["uri"] = "test://watched-resource" });
+
+        var resources = sessionless.Initialized.Message["result"]!["capabilities"]!["resources"]!.AsObject();
+        Assert.False(resources.ContainsKey("subscribe"), resources.ToJsonString());
+        Assert.Equal(true, (bool?)resources["listChanged"]);
+        Assert.Equal(true, (bool?)sessionful.Initialized.Message["result"]!["capabilities"]!["resources"]!["subscribe"]);
+        Assert.Equal(-32601, (int?)refused.Error?["code"]);
+        Assert.Null(held.Error);
+    }
 }

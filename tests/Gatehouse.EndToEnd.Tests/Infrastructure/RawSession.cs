@@ -40,6 +40,9 @@ internal sealed class RawSession : IAsyncDisposable
 
     public string? SessionId { get; private set; }
 
+    /// <summary>The answer to the session's <c>initialize</c>.</summary>
+    public RawResponse Initialized { get; private set; } = null!;
+
     /// <summary>
     /// Opens a session: <c>initialize</c> with <paramref name="capabilities"/>, then <c>notifications/initialized</c>.
     /// Its HTTP requests go through <paramref name="handler"/> when one is given (a <see cref="RoundRobinHandler"/>,
@@ -58,6 +61,8 @@ internal sealed class RawSession : IAsyncDisposable
         {
             throw new InvalidOperationException($"initialize failed: {initialize.Text}");
         }
+
+        session.Initialized = initialize;
 
         using var initialized = await session.PostAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
         await initialized.EnsureAcceptedAsync();
