@@ -205,12 +205,19 @@ internal sealed class SessionUpstreams : IAsyncDisposable
         return new UpstreamConnection(upstream, _catalog.Get(upstream), _transports, _loggerFactory, _time, spec);
     }
 
+    /// <summary>
+    /// Whether a connection unused since <paramref name="lastUsed"/> is dropped: one for requests once idle for
+    /// <see cref="IdleLimit"/>; one that holds an agent's stream never (it lasts exactly as long as that stream, however
+    /// quiet, and goes with it, see <see cref="ForgetListenerAsync"/>).
+    /// </summary>
+    internal static bool IsReapable(bool listen, DateTimeOffset lastUsed, DateTimeOffset now) => !listen && now - lastUsed > IdleLimit;
+
     private void Sweep()
     {
         var now = _time.GetUtcNow();
         foreach (var (key, entry) in _connections)
         {
-            if (now - entry.LastUsed > IdleLimit && _connections.TryRemove(KeyValuePair.Create(key, entry)))
+            if (IsReapable(key.Listen, entry.LastUsed, now) && _connections.TryRemove(KeyValuePair.Create(key, entry)))
             {
                 _ = entry.DisposeAsync().AsTask();
             }
