@@ -77,7 +77,7 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
             var kind = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } or Polly.CircuitBreaker.BrokenCircuitException
                 ? UpstreamFrameKind.Unreachable
                 : UpstreamFrameKind.Broken;
-            throw new UpstreamException(kind, upstream, $"Upstream '{upstream}' failed during {method}: {ex.Message}");
+            throw new UpstreamException(kind, upstream, $"Upstream '{upstream}' failed during {method}: {TransportFailures.Describe(ex)}");
         }
     }
 
@@ -115,7 +115,7 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             UpstreamLog.RequestFailed(logger, upstream, method, ex.GetType().Name);
-            throw new UpstreamException(UpstreamFrameKind.Unreachable, upstream, $"Upstream '{upstream}' failed during {method}: {ex.Message}");
+            throw new UpstreamException(UpstreamFrameKind.Unreachable, upstream, $"Upstream '{upstream}' failed during {method}: {TransportFailures.Describe(ex)}");
         }
     }
 

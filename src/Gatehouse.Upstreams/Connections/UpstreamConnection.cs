@@ -176,7 +176,7 @@ public sealed partial class UpstreamConnection : IUpstreamChannel, IAsyncDisposa
             Forget(client);
             var kind = IsConnectionFailure(ex) ? UpstreamFrameKind.Unreachable : UpstreamFrameKind.Broken;
             UpstreamLog.RequestFailed(_logger, _name, method, ex.GetType().Name);
-            throw new UpstreamException(kind, _name, $"Upstream '{_name}' failed during {method}: {ex.Message}");
+            throw new UpstreamException(kind, _name, $"Upstream '{_name}' failed during {method}: {TransportFailures.Describe(ex)}");
         }
         finally
         {
