@@ -45,13 +45,12 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
     /// <exception cref="ModelContextProtocol.McpProtocolException">The agent refused a question.</exception>
     public async Task<JsonNode?> ForSessionAsync(BridgedCallScope scope, JsonRpcRequest request, McpServer server, CancellationToken cancellationToken)
     {
-        var options = catalog.Get(scope.Upstream);
         var parameters = SessionlessMeta.Stamp(Params(request, upstreamState: null, answers: false) ?? [], server.ClientCapabilities, server.ClientInfo);
 
         var address = new ReplyAddress(server.SessionId!, scope.GrantId);
         for (var round = 1; ; round++)
         {
-            var result = await client.SendAsync(scope.Upstream, options, request.Method, parameters, notification => PassOnAsync(notification, server, cancellationToken), cancellationToken);
+            var result = await RoundAsync(scope, request.Method, parameters, server, cancellationToken);
             if (result is not JsonObject answer || (string?)answer["resultType"] != "input_required")
             {
                 return result;
@@ -106,18 +105,21 @@ internal sealed class StatelessRelay(StatelessUpstreamClient client, RequestStat
 
     private async Task<JsonNode?> SendAsync(BridgedCallScope scope, JsonRpcRequest request, JsonObject? parameters, McpServer server, CancellationToken cancellationToken)
     {
-        var options = catalog.Get(scope.Upstream);
-        var result = await client.SendAsync(scope.Upstream, options, request.Method, parameters, notification => PassOnAsync(notification, server, cancellationToken), cancellationToken);
+        var result = await RoundAsync(scope, request.Method, parameters, server, cancellationToken);
         if (result is JsonObject answer && (string?)answer["resultType"] == "input_required")
         {
             // Always a state of Gatehouse's, even where the upstream gave none: it is what marks the next round as this call's.
             var payload = scope.Payload();
             payload["state"] = answer["requestState"]?.DeepClone();
-            answer["requestState"] = states.Protect(Purpose, payload, BridgedCallScope.StateExpiry(time.GetUtcNow(), options));
+            answer["requestState"] = states.Protect(Purpose, payload, BridgedCallScope.StateExpiry(time.GetUtcNow(), catalog.Get(scope.Upstream)));
         }
 
         return result;
     }
+
+    /// <summary>One round upstream over the sessionless wire, what the upstream tells the request on the way passed on (<see cref="PassOnAsync"/>).</summary>
+    private Task<JsonNode?> RoundAsync(BridgedCallScope scope, string method, JsonObject? parameters, McpServer server, CancellationToken cancellationToken) =>
+        client.SendAsync(scope.Upstream, catalog.Get(scope.Upstream), method, parameters, notification => PassOnAsync(notification, server, cancellationToken), cancellationToken);
 
     /// <summary>
     /// What the upstream tells the request on its stream: its progress (under the agent's own token, which went upstream
