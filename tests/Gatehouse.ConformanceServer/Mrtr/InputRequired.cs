@@ -7,7 +7,7 @@ namespace Gatehouse.ConformanceServer.Mrtr;
 
 /// <summary>
 /// How this server's tools and prompts ask the client for input on the 2026-07-28 revision (SEP-2322, multi-round-trip
-/// requests): they throw what <see cref="Ask"/> returns, the SDK answers with an input-required result, and the
+/// requests): they throw what <see cref="Ask{TParams}(RequestContext{TParams}, IDictionary{string, InputRequest}, string?)"/> returns, the SDK answers with an input-required result, and the
 /// client calls again with <c>inputResponses</c> under the same keys (and the <c>requestState</c>, unchanged).
 /// </summary>
 internal static class InputRequired
@@ -57,6 +57,10 @@ internal static class InputRequired
 
         return new InputRequiredException(requests, requestState);
     }
+
+    /// <summary>One question, under <paramref name="key"/>: see the overload that asks several.</summary>
+    public static Exception Ask<TParams>(RequestContext<TParams> context, string key, InputRequest request, string? requestState = null) =>
+        Ask(context, new Dictionary<string, InputRequest>(StringComparer.Ordinal) { [key] = request }, requestState);
 
     /// <summary>The capabilities among those <paramref name="requests"/> need that <paramref name="declared"/> lacks, or <see langword="null"/>.</summary>
     private static ClientCapabilities? Missing(ClientCapabilities declared, IEnumerable<InputRequest> requests)

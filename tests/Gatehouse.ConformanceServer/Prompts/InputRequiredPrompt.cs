@@ -27,11 +27,6 @@ internal sealed class InputRequiredPrompt
             return new PromptMessage { Role = Role.User, Content = new TextContentBlock { Text = text } };
         }
 
-        throw InputRequired.Ask(
-            context,
-            new Dictionary<string, InputRequest>
-            {
-                [Key] = InputRequired.Elicit("What context should the prompt use?", Field, new ElicitRequestParams.StringSchema()),
-            });
+        throw InputRequired.Ask(context, Key, InputRequired.Elicit("What context should the prompt use?", Field, new ElicitRequestParams.StringSchema()));
     }
 }

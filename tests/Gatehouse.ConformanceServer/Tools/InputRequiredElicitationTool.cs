@@ -34,7 +34,7 @@ internal sealed class InputRequiredElicitationTool
             }
         }
 
-        throw InputRequired.Ask(context, new Dictionary<string, InputRequest> { [Key] = AskName() });
+        throw InputRequired.Ask(context, Key, AskName());
     }
 
     /// <summary>The question, also asked by <see cref="InputRequiredMultipleInputsTool"/>.</summary>

@@ -58,19 +58,15 @@ internal sealed class InputRequiredMultiRoundTool
 
         throw InputRequired.Ask(
             context,
-            new Dictionary<string, InputRequest>
-            {
-                [Step1Key] = InputRequired.Elicit("Step 1: What is your name?", NameField, new ElicitRequestParams.StringSchema()),
-            },
+            Step1Key,
+            InputRequired.Elicit("Step 1: What is your name?", NameField, new ElicitRequestParams.StringSchema()),
             RequestState.Issue(Name, round: 1));
     }
 
     private static Exception AskColor(RequestContext<CallToolRequestParams> context, string name) =>
         InputRequired.Ask(
             context,
-            new Dictionary<string, InputRequest>
-            {
-                [Step2Key] = InputRequired.Elicit("Step 2: What is your favorite color?", ColorField, new ElicitRequestParams.StringSchema()),
-            },
+            Step2Key,
+            InputRequired.Elicit("Step 2: What is your favorite color?", ColorField, new ElicitRequestParams.StringSchema()),
             RequestState.Issue(Name, round: 2, new Dictionary<string, string>(StringComparer.Ordinal) { [NameField] = name }));
 }

@@ -19,6 +19,6 @@ internal sealed class InputRequiredRootsTool
             return $"Client roots: {InputAnswers.Describe(answer)}";
         }
 
-        throw InputRequired.Ask(context, new Dictionary<string, InputRequest> { [Key] = InputRequired.ListRoots() });
+        throw InputRequired.Ask(context, Key, InputRequired.ListRoots());
     }
 }

@@ -25,6 +25,6 @@ internal sealed class InputRequiredSamplingTool
             return $"LLM response: {InputAnswers.Text(answer)}";
         }
 
-        throw InputRequired.Ask(context, new Dictionary<string, InputRequest> { [key] = InputRequired.Sample(prompt, maxTokens) });
+        throw InputRequired.Ask(context, key, InputRequired.Sample(prompt, maxTokens));
     }
 }

@@ -43,7 +43,8 @@ internal sealed class InputRequiredStateTools
 
         throw InputRequired.Ask(
             context,
-            new Dictionary<string, InputRequest> { [Key] = InputRequired.Elicit("Please confirm", Field, new ElicitRequestParams.BooleanSchema()) },
+            Key,
+            InputRequired.Elicit("Please confirm", Field, new ElicitRequestParams.BooleanSchema()),
             Mrtr.RequestState.Issue(tool, round: 1));
     }
 }

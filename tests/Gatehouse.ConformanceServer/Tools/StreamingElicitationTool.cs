@@ -25,11 +25,6 @@ internal sealed class StreamingElicitationTool
             return $"Streaming elicitation completed: action={answer.Action}.";
         }
 
-        throw InputRequired.Ask(
-            context,
-            new Dictionary<string, InputRequest>
-            {
-                [Key] = InputRequired.Elicit("Continue?", Field, new ElicitRequestParams.BooleanSchema()),
-            });
+        throw InputRequired.Ask(context, Key, InputRequired.Elicit("Continue?", Field, new ElicitRequestParams.BooleanSchema()));
     }
 }
