@@ -34,25 +34,8 @@ internal static class ForwardedParams
         var copy = (JsonObject)original.DeepClone();
         copy.Remove("requestState");
         copy.Remove("inputResponses");
-        if (copy["_meta"] is JsonObject meta)
-        {
-            meta.Remove("traceparent");
-            meta.Remove("tracestate");
-            if (!ownHop)
-            {
-                meta.Remove("progressToken");
-                foreach (var key in meta.Select(p => p.Key).Where(k => k.StartsWith(ProtocolMetaPrefix, StringComparison.Ordinal)).ToList())
-                {
-                    meta.Remove(key);
-                }
-            }
-
-            if (meta.Count == 0)
-            {
-                copy.Remove("_meta");
-            }
-        }
-
+        ParamsMeta.Remove(copy, key => key is "traceparent" or "tracestate"
+            || (!ownHop && (key == "progressToken" || key.StartsWith(ProtocolMetaPrefix, StringComparison.Ordinal))));
         return copy;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gatehouse.Gateway.Front;
 using Gatehouse.Grains.Upstreams;
 using Gatehouse.Upstreams;
 using ModelContextProtocol;
@@ -74,20 +75,7 @@ internal sealed class SessionlessStream(IUpstreamChannel shared, StatelessListen
         public Task<JsonNode?> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) =>
             throw new McpProtocolException($"A listen has no agent to ask for {method}.", McpErrorCode.MethodNotFound);
 
-        public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken)
-        {
-            if (parameters?["_meta"] is JsonObject meta && meta.ContainsKey(MetaKeys.SubscriptionId))
-            {
-                parameters = parameters.DeepClone();
-                var untagged = parameters["_meta"]!.AsObject();
-                untagged.Remove(MetaKeys.SubscriptionId);
-                if (untagged.Count == 0)
-                {
-                    parameters.AsObject().Remove("_meta");
-                }
-            }
-
-            return agent.NotifyAsync(method, parameters, cancellationToken);
-        }
+        public Task NotifyAsync(string method, JsonNode? parameters, CancellationToken cancellationToken) =>
+            agent.NotifyAsync(method, ParamsMeta.Without(parameters, MetaKeys.SubscriptionId), cancellationToken);
     }
 }

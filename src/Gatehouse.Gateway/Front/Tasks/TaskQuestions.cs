@@ -145,17 +145,7 @@ internal sealed class TaskQuestions(IGrainFactory grains, UpstreamCatalog catalo
             var grain = Grain ?? throw new McpProtocolException($"No agent can answer {method} before the task exists.", McpErrorCode.MethodNotFound);
 
             // The question is reported in its task's own poll: the task it relates to goes without saying.
-            var asked = parameters?.DeepClone() as JsonObject;
-            if (asked?["_meta"] is JsonObject meta)
-            {
-                meta.Remove(RelatedTask);
-                if (meta.Count == 0)
-                {
-                    asked.Remove("_meta");
-                }
-            }
-
-            return await Continuations.CallBridge.AskAsync(grain, method, asked, cancellationToken);
+            return await Continuations.CallBridge.AskAsync(grain, method, ParamsMeta.Without(parameters, RelatedTask), cancellationToken);
         }
 
         /// <summary>Notifications of the task's session have no stream to go on: a poll carries only the task's state.</summary>
