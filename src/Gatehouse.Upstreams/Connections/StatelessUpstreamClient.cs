@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Grains.Upstreams;
@@ -129,15 +128,9 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
 
     private static HttpRequestMessage Request(UpstreamOptions options, string id, string method, JsonObject? parameters)
     {
-        var message = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method };
-        if (parameters is not null)
-        {
-            message["params"] = parameters.DeepClone();
-        }
-
         var request = new HttpRequestMessage(HttpMethod.Post, options.Url)
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, Json.MediaType),
+            Content = new ByteArrayContent(Message(id, method, parameters)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } },
         };
         request.Headers.Accept.Add(Json);
         request.Headers.Accept.Add(EventStream);
@@ -154,6 +147,28 @@ public sealed class StatelessUpstreamClient(IHttpClientFactory httpClients, ILog
         }
 
         return request;
+    }
+
+    /// <summary>The JSON-RPC request, written straight from the params (which stay the caller's: no copy of them is made).</summary>
+    private static byte[] Message(string id, string method, JsonObject? parameters)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteString("id", id);
+            writer.WriteString("method", method);
+            if (parameters is not null)
+            {
+                writer.WritePropertyName("params");
+                parameters.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>What the revision's <c>Mcp-Name</c> header names for a method: a tool's or prompt's name, a resource's URI.</summary>
