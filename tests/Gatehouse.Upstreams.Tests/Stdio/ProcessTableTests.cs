@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Upstreams.Tests.Stdio;
 
@@ -6,7 +7,7 @@ namespace Gatehouse.Upstreams.Tests.Stdio;
 public sealed class ProcessTableTests
 {
     [Fact]
-    public void A_marked_process_is_found_with_its_memory_and_is_gone_once_it_ends()
+    public async Task A_marked_process_is_found_with_its_memory_and_is_gone_once_it_ends()
     {
         var marker = Guid.NewGuid().ToString("N");
         var start = new ProcessStartInfo("sleep", "300") { UseShellExecute = false };
@@ -14,7 +15,11 @@ public sealed class ProcessTableTests
         using var child = Process.Start(start)!;
         try
         {
-            var found = ProcessTable.WithEnvironment("GATEHOUSE_TEST_MARK", marker);
+            // Process.Start returns once the child is forked; its environment is the marked one only once it has run exec.
+            var found = await Eventually.ValueAsync(
+                () => Task.FromResult(ProcessTable.WithEnvironment("GATEHOUSE_TEST_MARK", marker)),
+                pids => pids.Count > 0,
+                _ => "the child process, marked");
 
             Assert.Equal([child.Id], found);
             Assert.True(ProcessTable.ResidentBytes(found) > 0);
